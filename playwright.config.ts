@@ -1,0 +1,50 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests run in Debian's Chromium against production builds of fixture content, served by
+ * `vite preview` on 127.0.0.1. Each project builds its own content folder into its own outDir.
+ */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A fixture build served by `vite preview`; `env` sets the content folder and options. */
+function fixtureServer(port: number, contentDir: string, outDir: string, env: Record<string, string> = {}) {
+  const vars = Object.entries({ CONTENT_DIR: contentDir, IMAGE_CACHE: 'off', ...env })
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  return {
+    command: `env ${vars} npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+  };
+}
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? 'line' : 'list',
+  use: {
+    ...devices['Desktop Chrome'],
+    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    trace: 'off',
+  },
+  projects: [
+    {
+      name: 'reader',
+      testMatch: /reader\/.*\.spec\.ts/,
+      use: { baseURL: 'http://127.0.0.1:4601' },
+    },
+  ],
+  webServer: [fixtureServer(4601, 'test/fixtures/content-e2e', 'test-results/dist-e2e')],
+});
