@@ -46,5 +46,5 @@ export default defineConfig({
       use: { baseURL: 'http://127.0.0.1:4601' },
     },
   ],
-  webServer: [fixtureServer(4601, 'test/fixtures/content-e2e', 'test-results/dist-e2e')],
+  webServer: [fixtureServer(4601, 'test/fixtures/content-e2e', '.cache/e2e/reader')],
 });
