@@ -132,5 +132,6 @@ export interface Manifest {
 export interface ContentUpdatedEvent {
   buildId: string;
   /** Problems in the current content, formatted `path:line:col field: message`. */
-  problems: string[];
+  errors: string[];
+  warnings: string[];
 }
