@@ -10,7 +10,22 @@ interface Props {
   placeholderText: string;
   /** Eager for the first row of cards and the article's lead image; lazy everywhere else. */
   eager?: boolean;
+  /** The `sizes` attribute for the cached copy's `srcset`, e.g. `(min-width: 768px) 33vw, 100vw`. */
+  sizes?: string;
   className?: string;
+}
+
+interface Source {
+  src: string;
+  srcSet?: string;
+}
+
+/** Cached copy first (with its resized variants), then the publisher's original. */
+function sourcesOf(image: ImageRef | undefined): Source[] {
+  if (!image) return [];
+  const cached: Source = { src: image.src };
+  if (image.variants?.length) cached.srcSet = image.variants.map((v) => `${v.src} ${v.width}w`).join(', ');
+  return image.original && image.original !== image.src ? [cached, { src: image.original }] : [cached];
 }
 
 function initials(text: string): string {
@@ -19,28 +34,33 @@ function initials(text: string): string {
 }
 
 /**
- * Draws an image inside a box reserved from its width and height. Falls back from our cached copy
- * to the publisher's original, then to a placeholder with initials: never a broken-image icon.
+ * Draws an image inside a box reserved from its width and height, so nothing moves when it loads or
+ * fails. Falls back from our cached copy to the publisher's original, then to a placeholder with
+ * initials: never a broken-image icon.
  */
-export function FallbackImage({ image, alt, placeholderText, eager = false, className }: Props) {
-  const sources = image ? [...new Set([image.src, image.original])] : [];
-  const [attempt, setAttempt] = useState(0);
-  const src = sources[attempt];
+export function FallbackImage({ image, alt, placeholderText, eager = false, sizes = '100vw', className }: Props) {
+  // Failed URLs rather than an attempt counter: a recycled card (virtualised feed) that gets a new
+  // image must start again from its cached copy, not inherit the previous image's position.
+  const [failed, setFailed] = useState<readonly string[]>([]);
+  const source = sourcesOf(image).find((s) => !failed.includes(s.src));
   const ratio = image?.width && image.height ? `${image.width} / ${image.height}` : '16 / 9';
 
   return (
     <div className={cn('relative overflow-hidden bg-slate-200 dark:bg-slate-800', className)} style={{ aspectRatio: ratio }}>
-      {src ? (
+      {source ? (
         <img
-          key={src}
-          src={src}
+          key={source.src}
+          src={source.src}
+          srcSet={source.srcSet}
+          sizes={source.srcSet ? sizes : undefined}
           alt={alt}
           width={image?.width}
           height={image?.height}
           loading={eager ? 'eager' : 'lazy'}
+          fetchPriority={eager ? 'high' : undefined}
           decoding="async"
           referrerPolicy="no-referrer"
-          onError={() => setAttempt((n) => n + 1)}
+          onError={() => setFailed((list) => [...list, source.src])}
           className="absolute inset-0 h-full w-full object-cover"
         />
       ) : (
