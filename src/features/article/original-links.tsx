@@ -1,0 +1,22 @@
+import type { ArticleDetail } from '../../types/content';
+import { ExternalLink } from './external-link';
+import { textLink, focusRing } from './styles';
+import { originalLinkLabel } from './use-article';
+
+/** The primary "Read at <provider>" link, and the AMP version where the source gives one. */
+export function OriginalLinks({ article }: { article: ArticleDetail }) {
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      <ExternalLink
+        href={article.url}
+        className={`${focusRing} inline-flex items-center rounded-md bg-sky-700 px-4 py-2 font-semibold text-white hover:bg-sky-800 dark:bg-sky-600 dark:hover:bg-sky-500`}
+        fallback={<p>The original link for this story is not available.</p>}
+      >
+        {originalLinkLabel(article.provider?.name)}
+      </ExternalLink>
+      <ExternalLink href={article.ampUrl} className={textLink}>
+        AMP version
+      </ExternalLink>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * Last line of defence for links and images: the pipeline already keeps only http(s) URLs, but a
+ * value that reaches `href` or `src` is checked again here so nothing else can slip through.
+ */
+
+/** Whitespace and control characters are how `java\tscript:` style tricks hide a scheme. */
+function hasHiddenCharacters(value: string): boolean {
+  if (/\s/.test(value)) return true;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/** The URL itself when it is an absolute http(s) URL, else `undefined`. */
+export function httpUrl(value: string | undefined): string | undefined {
+  if (typeof value !== 'string' || value === '' || hasHiddenCharacters(value)) return undefined;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * For image sources: an absolute http(s) URL, or a path on this site (our cached copies). A
+ * protocol-relative `//host/x` is neither and is refused.
+ */
+export function imageUrl(value: string | undefined): string | undefined {
+  if (httpUrl(value)) return value;
+  if (typeof value !== 'string' || hasHiddenCharacters(value) || value.startsWith('//') || value.includes('\\')) return undefined;
+  try {
+    const resolved = new URL(value, document.baseURI);
+    return resolved.origin === window.location.origin && resolved.protocol.startsWith('http') ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

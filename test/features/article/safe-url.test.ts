@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+import { httpUrl, imageUrl } from '../../../src/features/article/safe-url';
+
+describe('httpUrl', () => {
+  it('keeps absolute http and https URLs', () => {
+    expect(httpUrl('https://example.com/a?b=c#d')).toBe('https://example.com/a?b=c#d');
+    expect(httpUrl('http://example.com/')).toBe('http://example.com/');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    ' https://example.com/',
+    'java\tscript:alert(1)',
+    'https://exa\nmple.com/',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    '//evil.example.com/x',
+    '/relative/path',
+    'ftp://example.com/file',
+    '',
+  ])('refuses %j', (value) => {
+    expect(httpUrl(value)).toBeUndefined();
+  });
+
+  it('refuses a value that is not a string at all', () => {
+    expect(httpUrl(undefined)).toBeUndefined();
+    expect(httpUrl({ href: 'https://example.com' } as unknown as string)).toBeUndefined();
+  });
+});
+
+describe('imageUrl', () => {
+  it('keeps http(s) URLs and paths on this site (cached copies)', () => {
+    expect(imageUrl('https://images.example.com/a.jpg')).toBe('https://images.example.com/a.jpg');
+    expect(imageUrl('/assets/images/ab12cd.webp')).toBe('/assets/images/ab12cd.webp');
+  });
+
+  it.each(['//evil.example.com/a.jpg', '/\\evil.example.com/a.jpg', 'data:image/png;base64,AAAA', 'javascript:alert(1)', ' /a.jpg'])(
+    'refuses %j',
+    (value) => {
+      expect(imageUrl(value)).toBeUndefined();
+    },
+  );
+});
