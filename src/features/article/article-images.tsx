@@ -7,7 +7,9 @@ export function drawableImage(image: ImageRef): ImageRef | undefined {
   const src = imageUrl(image.src);
   const original = imageUrl(image.original);
   const first = src ?? original;
-  return first ? { ...image, src: first, original: original ?? first } : undefined;
+  if (!first) return undefined;
+  const variants = image.variants?.filter((variant) => imageUrl(variant.src) !== undefined);
+  return { ...image, src: first, original: original ?? first, variants: src ? variants : undefined };
 }
 
 interface Props {
@@ -31,6 +33,7 @@ export function ArticleImages({ images, title, providerName }: Props) {
               alt={alt}
               placeholderText={providerName}
               eager={index === 0}
+              sizes="(min-width: 1024px) 46rem, 100vw"
               className="rounded-lg"
             />
             {image.caption && (

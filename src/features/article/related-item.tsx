@@ -36,6 +36,7 @@ export function RelatedStory({ item }: { item: RelatedItem }) {
           image={item.image && drawableImage(item.image)}
           alt=""
           placeholderText={providerName ?? item.title}
+          sizes="6rem"
           className="rounded-md"
         />
       </div>

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { drawableImage } from '../../../src/features/article/article-images';
 import { httpUrl, imageUrl } from '../../../src/features/article/safe-url';
 
 describe('httpUrl', () => {
@@ -41,4 +42,31 @@ describe('imageUrl', () => {
       expect(imageUrl(value)).toBeUndefined();
     },
   );
+});
+
+describe('drawableImage', () => {
+  it('keeps a cached copy, its variants and the original', () => {
+    const image = {
+      src: '/assets/images/a1.webp',
+      original: 'https://images.example.com/a.jpg',
+      width: 800,
+      height: 600,
+      variants: [{ src: '/assets/images/a1-400.webp', width: 400 }],
+    };
+    expect(drawableImage(image)).toEqual(image);
+  });
+
+  it('falls back to the original when the cached copy is not drawable, dropping unsafe variants', () => {
+    expect(
+      drawableImage({
+        src: 'javascript:alert(1)',
+        original: 'https://images.example.com/a.jpg',
+        variants: [{ src: 'data:image/png;base64,AAAA', width: 400 }],
+      }),
+    ).toEqual({ src: 'https://images.example.com/a.jpg', original: 'https://images.example.com/a.jpg', variants: undefined });
+  });
+
+  it('gives nothing (so the placeholder shows) when neither URL is drawable', () => {
+    expect(drawableImage({ src: 'data:image/png;base64,AAAA', original: '//evil.example.com/a.jpg' })).toBeUndefined();
+  });
 });
