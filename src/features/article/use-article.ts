@@ -5,7 +5,8 @@ import { httpUrl } from './safe-url';
 
 /**
  * The manifest (for its buildId), then the article's detail file. `id` undefined (not on an article
- * page) loads nothing but the manifest, which the shell reads anyway.
+ * page) loads nothing but the manifest, which the shell reads anyway. When a new build arrives, the
+ * same article stays on screen until its new copy loads (no skeleton flash, focus stays put).
  */
 export function useArticle(id: string | undefined) {
   const manifest = useManifest();
@@ -13,6 +14,7 @@ export function useArticle(id: string | undefined) {
   const detail = useQuery({
     ...articleQueries.detail(id ?? '', buildId ?? ''),
     enabled: id !== undefined && buildId !== undefined,
+    placeholderData: (previous) => (previous?.id === id ? previous : undefined),
   });
   return { manifest, detail };
 }

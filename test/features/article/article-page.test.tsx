@@ -118,3 +118,18 @@ describe('ArticlePage', () => {
     await waitFor(() => expect(location.history?.at(-1)).toBe('/?topics=machine-learning'));
   });
 });
+
+describe('ArticlePage across builds', () => {
+  it('keeps the article on screen while a new build’s copy loads, then shows the new copy', async () => {
+    server = await serveArticles();
+    const { queryClient } = renderArticleRoute(`/article/${openAi.id}`);
+    const heading = await screen.findByRole('heading', { level: 1, name: openAi.title });
+
+    server.routes.set(manifestPath, { body: { ...manifest, buildId: 'build-2' } });
+    server.routes.set(articlePath(openAi.id), { body: { ...openAi, title: 'Retitled in build 2' } });
+    await queryClient.invalidateQueries({ queryKey: ['manifest'] });
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Retitled in build 2' })).toBe(heading);
+    expect(server.requests).toContain(`/data/articles/${openAi.id}.json?v=build-2`);
+  });
+});
