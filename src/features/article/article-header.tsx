@@ -1,5 +1,6 @@
 import type { ArticleDetail } from '../../types/content';
 import { PublishedDate } from './published-date';
+import { focusRing } from './styles';
 import { usePageHeading } from './use-page-heading';
 
 /** Title, provider and date. The h1 takes focus whenever a new article is shown and names the tab. */
@@ -17,7 +18,7 @@ export function ArticleHeader({ article, headingId }: { article: ArticleDetail; 
         id={headingId}
         ref={headingRef}
         tabIndex={-1}
-        className="text-3xl font-bold tracking-tight text-balance focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-sky-600 sm:text-4xl"
+        className={`${focusRing} text-3xl font-bold tracking-tight text-balance sm:text-4xl`}
       >
         {article.title}
       </h1>

@@ -1,4 +1,5 @@
 import { BackToFeed } from './back-to-feed';
+import { focusRing } from './styles';
 import { usePageHeading } from './use-page-heading';
 
 /** Shown when no article has this id (its detail file answers 404). */
@@ -6,7 +7,7 @@ export function ArticleNotFound({ id }: { id: string }) {
   const headingRef = usePageHeading('Article not found · News', id);
   return (
     <div className="mx-auto max-w-2xl space-y-4 px-4 py-12">
-      <h1 ref={headingRef} tabIndex={-1} className="text-3xl font-bold focus-visible:outline-2 focus-visible:outline-sky-600">
+      <h1 ref={headingRef} tabIndex={-1} className={`${focusRing} text-3xl font-bold`}>
         Article not found
       </h1>
       <p>
