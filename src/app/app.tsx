@@ -1,38 +1,35 @@
-import { QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { feedQueries } from '../api/feed';
-import { useManifest } from '../api/manifest';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Router } from 'wouter';
+import { subscribeToContentUpdates } from '../lib/content-updates';
 import { createQueryClient } from '../lib/query-client';
+import { trackNavigation } from './history';
+import { Layout } from './layout';
+import { AppRoutes } from './routes';
 
-/** Minimal shell: the manifest and the first shard of the newest-first feed, as a list of titles. */
-function FirstShardTitles() {
-  const manifest = useManifest();
-  const feed = manifest.data?.feeds.newest;
-  const shard = useQuery({
-    ...feedQueries.shard('newest', null, feed ?? { count: 0, shards: 0, hash: '' }, 0),
-    enabled: !!feed && feed.shards > 0,
-  });
-  if (manifest.isPending) return <p>Loading the news…</p>;
-  if (manifest.isError) return <p role="alert">{manifest.error.message}</p>;
-  if (shard.isError) return <p role="alert">{shard.error.message}</p>;
-  if (feed?.count === 0) return <p>No articles yet.</p>;
+/** wouter wants the base without its trailing slash; Vite's BASE_URL has one. */
+const routerBase = import.meta.env.BASE_URL.replace(/\/$/, '');
+
+/** Data and routing for the whole app; tests mount it with their own QueryClient. */
+export function AppProviders({ client, children }: { client: QueryClient; children: ReactNode }) {
   return (
-    <ul>
-      {shard.data?.items.map((card) => (
-        <li key={card.id}>{card.title}</li>
-      ))}
-    </ul>
+    <QueryClientProvider client={client}>
+      <Router base={routerBase} aroundNav={trackNavigation}>
+        {children}
+      </Router>
+    </QueryClientProvider>
   );
 }
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [client] = useState(createQueryClient);
+  // Dev only: edited content files refresh the page's data without a reload.
+  useEffect(() => subscribeToContentUpdates(client), [client]);
   return (
-    <QueryClientProvider client={queryClient}>
-      <main>
-        <h1>News</h1>
-        <FirstShardTitles />
-      </main>
-    </QueryClientProvider>
+    <AppProviders client={client}>
+      <Layout>
+        <AppRoutes />
+      </Layout>
+    </AppProviders>
   );
 }

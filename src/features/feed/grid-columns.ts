@@ -1,0 +1,49 @@
+import { useLayoutEffect, useState, type RefObject } from 'react';
+
+/**
+ * Columns for a feed of the given width: one on a phone, up to four on a wide screen. The skeleton
+ * uses the same widths as container queries (`cardGridClasses`), so loading never reflows the page.
+ */
+export function columnsFor(width: number): 1 | 2 | 3 | 4 {
+  if (width >= 1200) return 4;
+  if (width >= 880) return 3;
+  if (width >= 560) return 2;
+  return 1;
+}
+
+export const columnClasses = {
+  1: 'grid-cols-1',
+  2: 'grid-cols-2',
+  3: 'grid-cols-3',
+  4: 'grid-cols-4',
+} as const satisfies Record<ReturnType<typeof columnsFor>, string>;
+
+/** The same breakpoints as `columnsFor`, for a grid inside an `@container`. */
+export const cardGridClasses = 'grid grid-cols-1 gap-6 @min-[560px]:grid-cols-2 @min-[880px]:grid-cols-3 @min-[1200px]:grid-cols-4';
+
+export interface GridLayout {
+  columns: ReturnType<typeof columnsFor>;
+  /** The list's distance from the top of the document, for the window virtualizer's scroll margin. */
+  top: number;
+}
+
+/** Measures the list before paint and again whenever it or the page around it changes size. */
+export function useGridLayout(ref: RefObject<HTMLElement | null>): GridLayout {
+  const [layout, setLayout] = useState<GridLayout>({ columns: 1, top: 0 });
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => {
+      const columns = columnsFor(element.clientWidth);
+      const top = Math.round(element.getBoundingClientRect().top + window.scrollY);
+      setLayout((prev) => (prev.columns === columns && prev.top === top ? prev : { columns, top }));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [ref]);
+  return layout;
+}

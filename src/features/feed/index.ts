@@ -1,0 +1,2 @@
+/** The feed feature's public surface, for the app shell's router. */
+export { FeedPage } from './feed-page';
