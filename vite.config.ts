@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { readerPwa } from './src/content-pipeline/images/pwa';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), readerPwa()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {
