@@ -58,6 +58,15 @@ export function createImageResolver(options: ImageStepOptions = {}): ImageResolv
   };
 }
 
+/**
+ * The image step as a production build runs it, configured from the environment; undefined when
+ * `IMAGE_CACHE=off`. `base` is Vite's base URL, so image URLs work under a sub-path.
+ */
+export function imageStepForBuild(base: string, log: (message: string) => void, env = process.env): ImageResolver | undefined {
+  const { enabled, cacheDir, allowPrivateHosts } = readImageEnv(env);
+  return enabled ? createImageResolver({ cacheDir, allowPrivateHosts, base, log }) : undefined;
+}
+
 /** Copies the resolved images into the output folder (`<outDir>/images/...`). */
 export async function copyImageFiles(files: Map<string, string>, outDir: string): Promise<void> {
   const targets = [...files].map(([name, source]) => [source, join(outDir, name)] as const);
