@@ -1,0 +1,79 @@
+/**
+ * One content-step measurement in a fresh process (run by `content.ts` through `runTsChild`):
+ *   floor <dir>            list, read, gray-matter and JSON.stringify every file on one thread
+ *   step <dir> [outDir]    the pipeline's buildContent (drafts on), then optionally write its files
+ * Replies with wall times measured around the work only, and this process's peak RSS.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { buildContent } from '../../../src/content-pipeline/index';
+import { replyToParent } from '../lib/processes';
+
+export interface ContentRunResult {
+  ms: number;
+  /** Time to write the emitted files to disk (step with an outDir only). */
+  writeMs?: number;
+  files: number;
+  articles?: number;
+  issues?: number;
+  /** Peak resident set size of this process, in bytes. */
+  maxRssBytes: number;
+}
+
+const ARTICLE_FILE = /\.(?:md|markdown|txt)$/i;
+
+function floor(dir: string): Omit<ContentRunResult, 'maxRssBytes'> {
+  const started = performance.now();
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => ARTICLE_FILE.test(name) && !name.split(path.sep).some((part) => part.startsWith('.')))
+    .sort();
+  let chars = 0;
+  for (const name of names) {
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    // Options (even empty) keep gray-matter from caching every text, as the pipeline does too.
+    chars += JSON.stringify(matter(text, {}).data).length;
+  }
+  if (chars === 0) throw new Error(`floor: nothing parsed in ${dir}`);
+  return { ms: performance.now() - started, files: names.length };
+}
+
+async function step(dir: string, outDir: string | undefined): Promise<Omit<ContentRunResult, 'maxRssBytes'>> {
+  const started = performance.now();
+  const build = await buildContent({ contentDir: dir, drafts: true });
+  const ms = performance.now() - started;
+  const result = {
+    ms,
+    files: build.files.size,
+    articles: build.manifest.counts.articles,
+    issues: build.issues.length,
+  };
+  if (!outDir) return result;
+  await rm(outDir, { recursive: true, force: true });
+  const writeStarted = performance.now();
+  await writeFiles(outDir, build.files);
+  return { ...result, writeMs: performance.now() - writeStarted };
+}
+
+/** The same writing the Vite plugin does in writeBundle: mkdir per folder, 16 writes in flight. */
+async function writeFiles(outDir: string, files: Map<string, string>) {
+  const dirs = new Set([...files.keys()].map((name) => path.dirname(path.join(outDir, name))));
+  for (const dir of dirs) await mkdir(dir, { recursive: true });
+  const entries = [...files];
+  await Promise.all(
+    Array.from({ length: 16 }, async (_, worker) => {
+      for (let i = worker; i < entries.length; i += 16) {
+        const [name, body] = entries[i]!;
+        await writeFile(path.join(outDir, name), body);
+      }
+    }),
+  );
+}
+
+const [mode, dir, outDir] = process.argv.slice(2);
+await replyToParent(async () => {
+  if (!dir) throw new Error('usage: content-child.ts floor|step <dir> [outDir]');
+  const result = mode === 'floor' ? floor(dir) : await step(dir, outDir);
+  return { ...result, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
+});

@@ -1,0 +1,51 @@
+import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { runTsChild } from '../lib/processes';
+import { runStep } from './content';
+import type { ContentRunResult } from './content-child';
+import type { DevUpdateResult } from './dev-update-child';
+
+const DEV_CHILD = path.resolve('test/bench/measure/dev-update-child.ts');
+
+/** A throwaway copy of a corpus, so that edits never touch the cached one. */
+export async function scratchCopy(corpusDir: string, scratchDir: string): Promise<void> {
+  await rm(scratchDir, { recursive: true, force: true });
+  await cp(corpusDir, scratchDir, { recursive: true });
+}
+
+/** Edits one article (its title) so that its content, size and mtime all change. */
+export async function editOneArticle(dir: string, run: number): Promise<string> {
+  const files = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.md')).sort();
+  const file = path.join(dir, files[(run * 997 + 13) % files.length]!);
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.replace(/^title: "/m, `title: "Edited ${run}: `));
+  return file;
+}
+
+export interface NextBuildRuns {
+  /** The first build of the copy (cold: nothing cached yet). */
+  prime: ContentRunResult;
+  samples: ContentRunResult[];
+}
+
+/**
+ * The content step of the next build after one file changed: a new process each time (a build is
+ * a new process), so only a cache that survives restarts can make it fast.
+ */
+export async function measureNextBuild(dir: string, runs: number, log = console.log): Promise<NextBuildRuns> {
+  const prime = await runStep(dir);
+  log(`  first build of the copy: ${Math.round(prime.ms)} ms`);
+  const samples: ContentRunResult[] = [];
+  for (let run = 1; run <= runs; run++) {
+    await editOneArticle(dir, run);
+    const sample = await runStep(dir);
+    samples.push(sample);
+    log(`  run ${run}/${runs}: next build's content step ${Math.round(sample.ms)} ms`);
+  }
+  return { prime, samples };
+}
+
+/** Edit-to-HMR-event times in a real Vite dev server (in its own process) over `dir`. */
+export async function measureDevUpdate(dir: string, runs: number): Promise<DevUpdateResult> {
+  return runTsChild<DevUpdateResult>(DEV_CHILD, [dir, String(runs)], 15 * 60_000);
+}

@@ -1,0 +1,55 @@
+import { figure, type Figure } from '../report';
+import { median, round } from '../lib/stats';
+import { measureCold, type ColdRuns } from '../measure/content';
+import { corpusDir, writeDir } from './paths';
+
+const MB = 1e6;
+
+/** Cold content step at the small size, as a ratio to the floor measured alongside. */
+export async function coldSmall(size: string, runs: number): Promise<{ figures: Figure[]; raw: ColdRuns }> {
+  console.log(`content step, cold, ${size}: ${runs} runs of floor and step, a fresh process each`);
+  const raw = await measureCold(corpusDir(size), runs);
+  const floor = median(raw.floor.map((r) => r.ms));
+  const step = median(raw.step.map((r) => r.ms));
+  const group = `content ${size}`;
+  const how = `median of ${runs}, fresh process each, floor and step alternating`;
+  return {
+    raw,
+    figures: [
+      figure(group, 'floor (read + gray-matter + JSON.stringify, one thread)', floor, 'ms', { detail: how }),
+      figure(group, 'content step, cold (buildContent, drafts on)', step, 'ms', { detail: how }),
+      figure(group, 'content step / floor', round(step / floor, 2), '×', {
+        digits: 2,
+        budget: { kind: 'max', limit: 1.5, text: '≤ 1.5×' },
+        detail: `${Math.round(step)} ms / ${Math.round(floor)} ms`,
+      }),
+    ],
+  };
+}
+
+/** Cold content step at the large size: buildContent plus writing its files, and peak memory. */
+export async function coldLarge(size: string, runs: number): Promise<{ figures: Figure[]; raw: ColdRuns }> {
+  console.log(`content step, cold, ${size}: ${runs} run(s), writing the files as a build does`);
+  const raw = await measureCold(corpusDir(size), runs, writeDir(size));
+  const build = median(raw.step.map((r) => r.ms));
+  const write = median(raw.step.map((r) => r.writeMs ?? 0));
+  const total = median(raw.step.map((r) => r.ms + (r.writeMs ?? 0)));
+  const floor = median(raw.floor.map((r) => r.ms));
+  const peak = Math.max(...raw.step.map((r) => r.maxRssBytes)) / MB;
+  const group = `content ${size}`;
+  const runsText = runs === 1 ? '1 run' : `median of ${runs}`;
+  return {
+    raw,
+    figures: [
+      figure(group, 'content step, cold (buildContent + write files)', round(total / 1000, 1), 's', {
+        digits: 1,
+        budget: { kind: 'max', limit: 60, text: '< 60 s' },
+        detail: `${runsText}: build ${round(build / 1000, 1)} s + write ${round(write / 1000, 1)} s; floor ${round(floor / 1000, 1)} s`,
+      }),
+      figure(group, 'peak memory (RSS of the step process)', Math.round(peak), 'MB', {
+        budget: { kind: 'max', limit: 2000, text: '< 2,000 MB' },
+        detail: `largest of ${runs}; process.resourceUsage().maxRSS`,
+      }),
+    ],
+  };
+}
