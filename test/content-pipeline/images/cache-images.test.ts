@@ -87,6 +87,13 @@ describe('cacheImages against a misbehaving host', () => {
     expect(second.fetched).toBe(1);
   });
 
+  it('never has more than 8 downloads in flight', async () => {
+    const urls = Array.from({ length: 24 }, (_, i) => url(`/held-${i}.png`));
+    const run = await cacheImages(urls, { ...options(), concurrency: 50 });
+    expect(run.fetched).toBe(24);
+    expect(server.maxInFlight).toBe(8);
+  });
+
   it('trusts the bytes over a wrong but image-typed Content-Type', async () => {
     const run = await cacheImages([url('/mislabelled.jpg')], options());
     expect(run.images.get(url('/mislabelled.jpg'))?.format).toEqual({ ext: 'png', mime: 'image/png' });

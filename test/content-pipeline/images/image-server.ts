@@ -12,6 +12,8 @@ export interface ImageServer {
   origin: string;
   /** Paths requested since the last `reset()`, in order. */
   requests: string[];
+  /** Most requests the server was answering at the same moment since the last `reset()`. */
+  maxInFlight: number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -67,9 +69,15 @@ export async function startImageServer(options: { good: Buffer; other: Buffer; s
   };
 
   const requests: string[] = [];
+  let inFlight = 0;
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
     requests.push(path);
+    inFlight++;
+    handle.maxInFlight = Math.max(handle.maxInFlight, inFlight);
+    res.on('close', () => inFlight--);
+    // `/held-<n>.png`: the good image after 100 ms, so parallel downloads overlap.
+    if (path.startsWith('/held-')) return void setTimeout(() => send('image/png', options.good)(res), 100);
     (routes[path] ?? send('text/plain', 'no such route', 404))(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -77,7 +85,11 @@ export async function startImageServer(options: { good: Buffer; other: Buffer; s
   const handle: ImageServer = {
     origin: `http://127.0.0.1:${port}`,
     requests,
-    reset: () => void requests.splice(0),
+    maxInFlight: 0,
+    reset: () => {
+      requests.splice(0);
+      handle.maxInFlight = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
