@@ -5,7 +5,7 @@ import { usePageHeading } from './use-page-heading';
 
 /** Title, provider and date. The h1 takes focus whenever a new article is shown and names the tab. */
 export function ArticleHeader({ article, headingId }: { article: ArticleDetail; headingId: string }) {
-  const headingRef = usePageHeading(`${article.title} · News`, article.id);
+  const headingRef = usePageHeading(article.title, article.id);
 
   return (
     <header className="space-y-3">

@@ -4,7 +4,7 @@ import { usePageHeading } from './use-page-heading';
 
 /** Shown when no article has this id (its detail file answers 404). */
 export function ArticleNotFound({ id }: { id: string }) {
-  const headingRef = usePageHeading('Article not found · News', id);
+  const headingRef = usePageHeading('Article not found', id);
   return (
     <div className="mx-auto max-w-2xl space-y-4 px-4 py-12">
       <h1 ref={headingRef} tabIndex={-1} className={`${focusRing} text-3xl font-bold`}>

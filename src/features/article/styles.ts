@@ -1,5 +1,6 @@
-/** Class strings shared by the article feature's links, so focus rings look the same everywhere. */
-export const focusRing =
-  'rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:focus-visible:outline-sky-400';
+import { focusRing as sharedFocusRing } from '../../components/ui/focus-ring';
+
+/** The app's focus ring with rounded corners, for the article feature's links and headings. */
+export const focusRing = `rounded-sm ${sharedFocusRing}`;
 
 export const textLink = `${focusRing} text-sky-800 underline decoration-sky-800/40 underline-offset-2 hover:decoration-sky-800 dark:text-sky-300 dark:decoration-sky-300/40`;

@@ -18,7 +18,7 @@ describe('ArticlePage', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: openAi.title });
     expect(heading).toHaveFocus();
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
-    expect(document.title).toBe(`${openAi.title} · News`);
+    expect(document.title).toBe(`${openAi.title} · News Reader`);
     // Opened directly: the manifest first (for the buildId), then the article under that buildId.
     expect(server.requests).toEqual(['/data/manifest.json', `/data/articles/${openAi.id}.json?v=build-1`]);
   });
@@ -59,6 +59,16 @@ describe('ArticlePage', () => {
     const amp = screen.getByRole('link', { name: 'AMP version (opens in a new tab)' });
     expect(amp).toHaveAttribute('href', openAi.ampUrl);
     expect(amp).toHaveAttribute('rel', 'noopener noreferrer');
+  });
+
+  it('opens the original in a new tab with the v key', async () => {
+    server = await serveArticles();
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    renderArticleRoute(`/article/${openAi.id}`);
+    await screen.findByRole('heading', { level: 1, name: openAi.title });
+    await userEvent.keyboard('v');
+    expect(open).toHaveBeenCalledExactlyOnceWith(openAi.url, '_blank', 'noopener,noreferrer');
+    open.mockRestore();
   });
 
   it('says heat is unknown, and shows no AMP link or Draft marker when the article has none', async () => {

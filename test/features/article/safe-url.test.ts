@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { drawableImage } from '../../../src/features/article/article-images';
+import { openInNewTab } from '../../../src/features/article/open-original';
 import { httpUrl, imageUrl } from '../../../src/features/article/safe-url';
 
 describe('httpUrl', () => {
@@ -68,5 +69,19 @@ describe('drawableImage', () => {
 
   it('gives nothing (so the placeholder shows) when neither URL is drawable', () => {
     expect(drawableImage({ src: 'data:image/png;base64,AAAA', original: '//evil.example.com/a.jpg' })).toBeUndefined();
+  });
+});
+
+describe('openInNewTab', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('opens http(s) links without opener or referrer, and nothing else', () => {
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    expect(openInNewTab('https://example.com/story')).toBe(true);
+    expect(open).toHaveBeenCalledWith('https://example.com/story', '_blank', 'noopener,noreferrer');
+    expect(openInNewTab('javascript:alert(1)')).toBe(false);
+    expect(openInNewTab('  https://example.com/leading-space')).toBe(false);
+    expect(openInNewTab(undefined)).toBe(false);
+    expect(open).toHaveBeenCalledTimes(1);
   });
 });
