@@ -34,19 +34,28 @@ export interface MergedFeed {
 }
 
 /**
- * The ordering key of each sort, larger first. It must match the pipeline's primary ordering (it
- * emits newest by `publishedAt`, quality and heat by score, unknown scores last); ties may be in any
- * order, which is why the merge below never lets an item pass a tie it cannot see the end of.
+ * The ordering key of each sort, larger first. It must match the pipeline's primary ordering (see
+ * `content-pipeline/emit.ts`: newest by `publishedAt`; quality and heat by score, unknown scores
+ * after all known ones). The merge below never lets an item pass a tie it cannot see the end of.
  */
 export function sortKey(sort: FeedSort, card: CardSummary): number {
   switch (sort) {
     case 'newest':
       return Date.parse(card.publishedAt) || 0;
     case 'quality':
-      return card.quality ?? -1;
+      return card.quality ?? -Infinity;
     case 'heat':
-      return card.heat ?? -1;
+      return card.heat ?? -Infinity;
   }
+}
+
+/** Negative when `a` comes first: the key, then the pipeline's tie-breaks (newer, then id). */
+function compareCards(sort: FeedSort, a: CardSummary, b: CardSummary): number {
+  const byKey = sortKey(sort, b) - sortKey(sort, a);
+  if (byKey) return byKey;
+  const byDate = (Date.parse(b.publishedAt) || 0) - (Date.parse(a.publishedAt) || 0);
+  if (byDate) return byDate;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export function firstCursor(sources: readonly FeedSource[]): FeedCursor {
@@ -75,7 +84,8 @@ function sourceStates(sources: readonly FeedSource[], pages: readonly FeedPage[]
 
 /**
  * The key no unloaded item can exceed: the largest key at which a source with more shards stopped.
- * Items strictly above it are final; `Infinity` while a source has loaded nothing yet.
+ * Items strictly above it are final; `Infinity` while a source has loaded nothing yet; null when
+ * every source is read to its end.
  */
 function frontier(sort: FeedSort, states: readonly SourceState[]): number | null {
   let bound: number | null = null;
@@ -119,18 +129,16 @@ export function mergeFeed(pages: readonly FeedPage[]): MergedFeed {
   const items: CardSummary[] = [];
   for (;;) {
     let best = -1;
-    let bestKey = -Infinity;
+    let bestCard: CardSummary | undefined;
     states.forEach((s, i) => {
       const card = s.items[heads[i]!];
-      if (!card) return;
-      const key = sortKey(sort, card);
-      if (best === -1 || key > bestKey) {
+      if (card && (!bestCard || compareCards(sort, card, bestCard) < 0)) {
         best = i;
-        bestKey = key;
+        bestCard = card;
       }
     });
-    if (best === -1 || (bound !== null && bestKey <= bound)) break;
-    const card = states[best]!.items[heads[best]!]!;
+    if (!bestCard || (bound !== null && sortKey(sort, bestCard) <= bound)) break;
+    const card = bestCard;
     heads[best] = heads[best]! + 1;
     if (seen.has(card.id)) continue;
     seen.add(card.id);

@@ -71,7 +71,7 @@ export function FeedGrid(props: FeedGridProps) {
     items,
     reveal: (index) => virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'center' }),
     firstInView: () => {
-      const row = virtualizer.getVirtualItems().find((r) => r.end > window.scrollY);
+      const row = virtualizer.getVirtualItems().find((r) => r.end >= window.scrollY);
       return row ? row.index * columns : 0;
     },
     hasMore,

@@ -1,6 +1,5 @@
-import type { CardSummary, FeedIndex, FeedShard, FeedSort, Manifest, ManifestTopic } from '../../../src/types/content';
+import type { ArticleDetail, CardSummary, FeedIndex, FeedShard, FeedSort, Manifest, ManifestTopic } from '../../../src/types/content';
 import { dataFiles } from '../../../src/config/data-files';
-import { sortKey } from '../../../src/api/feed-pages';
 
 /** Test data in the JSON contract's shapes, and a site (URL path → body) that serves it like a build. */
 
@@ -33,14 +32,35 @@ export function cards(count: number, prefix = 'a', overrides: Partial<CardSummar
   );
 }
 
-function ordered(sort: FeedSort, items: CardSummary[]): CardSummary[] {
-  return [...items].sort((a, b) => sortKey(sort, b) - sortKey(sort, a) || a.id.localeCompare(b.id));
+/** The pipeline's order (content-pipeline/emit.ts): score high to low with no score last, then newest, then id. */
+export function ordered(sort: FeedSort, items: readonly CardSummary[]): CardSummary[] {
+  const score = (c: CardSummary) => (sort === 'quality' ? c.quality : c.heat);
+  const time = (c: CardSummary) => Date.parse(c.publishedAt);
+  return [...items].sort((a, b) => {
+    if (sort !== 'newest') {
+      const sa = score(a);
+      const sb = score(b);
+      if (sa !== sb) return sa === undefined ? 1 : sb === undefined ? -1 : sb - sa;
+    }
+    return time(b) - time(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** The detail file of a card: its original link is `https://example.com/<id>` unless given. */
+export function detailOf(item: CardSummary, url = `https://example.com/${item.id}`): ArticleDetail {
+  return {
+    ...item,
+    topics: item.topics.map((slug) => ({ slug, name: slug[0]!.toUpperCase() + slug.slice(1) })),
+    url,
+    images: item.image ? [item.image] : [],
+    related: [],
+  };
 }
 
 export interface Site {
@@ -87,5 +107,6 @@ export function buildSite(items: CardSummary[], shardSize = 3): Site {
     providers: [{ name: 'Reuters', domain: 'reuters.com', count: items.length }],
   };
   files.set(`/data/${dataFiles.manifest()}`, manifest);
+  for (const item of items) files.set(`/data/${dataFiles.article(item.id)}`, detailOf(item));
   return { manifest, files };
 }

@@ -121,6 +121,13 @@ describe('the feed', () => {
     expect(window.location.search).toBe('?topics=coronavirus&sort=heat');
   });
 
+  it('shows an article in two chosen topics once', async () => {
+    serveFiles(buildSite(stories).files);
+    renderApp('/?topics=lockdown,coronavirus');
+    await waitFor(() => expect(titles()).toEqual(['Lockdown eased in Italy', 'Yemen reports first case']));
+    expect(screen.getByText('2 articles in Coronavirus or Lockdown')).toBeInTheDocument();
+  });
+
   it('offers to clear the topics when none of their articles exist', async () => {
     serveFiles(buildSite(stories).files);
     const { user } = renderApp('/?topics=gone');
@@ -142,7 +149,7 @@ describe('the feed', () => {
     const many = cards(10);
     const { requests } = serveFiles(buildSite(many, 3).files);
     renderApp('/');
-    await waitFor(() => expect(titles()).toHaveLength(10));
+    await waitFor(() => expect(titles()).toHaveLength(10), { timeout: 4000 });
     expect(titles()).toEqual(many.map((c) => c.title));
     expect(requests.filter((r) => r.includes('/feed/newest-all-'))).toHaveLength(4);
     expect(await screen.findByText('That is every article.')).toBeInTheDocument();
