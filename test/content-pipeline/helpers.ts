@@ -1,0 +1,25 @@
+import path from 'node:path';
+import type { ContentIssue } from '../../src/content-pipeline/issues';
+import { compareIssues, formatIssue } from '../../src/content-pipeline/issues';
+import type { LoadedFile } from '../../src/content-pipeline/load';
+import { parseContentFile } from '../../src/content-pipeline/parse';
+import type { ParsedFile } from '../../src/content-pipeline/parse';
+
+/** Folder of a content fixture, relative to the project root (where vitest runs). */
+export const fixture = (name: string) => `test/fixtures/content-${name}`;
+
+/** A file as `load` would hand it over, from text or bytes, without touching the disk. */
+export function fileFrom(content: string | Uint8Array, name = 'inline.md'): LoadedFile {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  return { file: name, relPath: name, id: path.basename(name).replace(/\.[^.]*$/, ''), bytes, mtimeMs: 0 };
+}
+
+export const parseText = (content: string | Uint8Array, name?: string): ParsedFile =>
+  parseContentFile(fileFrom(content, name));
+
+/** Issues as the lines a person reads, severity first, in the order a build reports them. */
+export const lines = (issues: ContentIssue[]) =>
+  [...issues].sort(compareIssues).map((i) => `${i.severity} ${formatIssue(i)}`);
+
+/** A fixed build clock, so "in the future" does not depend on the day the tests run. */
+export const NOW = new Date('2024-06-01T00:00:00Z');
