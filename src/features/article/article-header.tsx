@@ -1,6 +1,5 @@
 import type { ArticleDetail } from '../../types/content';
 import { PublishedDate } from './published-date';
-import { focusRing } from './styles';
 import { usePageHeading } from './use-page-heading';
 
 /** Title, provider and date. The h1 takes focus whenever a new article is shown and names the tab. */
@@ -14,11 +13,12 @@ export function ArticleHeader({ article, headingId }: { article: ArticleDetail; 
           Draft<span className="sr-only">: not published yet</span>
         </p>
       )}
+      {/* Focused by script so screen readers announce the new page; not a control, so no ring. */}
       <h1
         id={headingId}
         ref={headingRef}
         tabIndex={-1}
-        className={`${focusRing} text-3xl font-bold tracking-tight text-balance sm:text-4xl`}
+        className="text-3xl font-bold tracking-tight text-balance focus:outline-none sm:text-4xl"
       >
         {article.title}
       </h1>

@@ -1,5 +1,4 @@
 import { BackToFeed } from './back-to-feed';
-import { focusRing } from './styles';
 import { usePageHeading } from './use-page-heading';
 
 /** Shown when no article has this id (its detail file answers 404). */
@@ -7,7 +6,7 @@ export function ArticleNotFound({ id }: { id: string }) {
   const headingRef = usePageHeading('Article not found', id);
   return (
     <div className="mx-auto max-w-2xl space-y-4 px-4 py-12">
-      <h1 ref={headingRef} tabIndex={-1} className={`${focusRing} text-3xl font-bold`}>
+      <h1 ref={headingRef} tabIndex={-1} className="text-3xl font-bold focus:outline-none">
         Article not found
       </h1>
       <p>

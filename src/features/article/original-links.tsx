@@ -9,7 +9,7 @@ export function OriginalLinks({ article }: { article: ArticleDetail }) {
     <div className="flex flex-wrap items-center gap-4">
       <ExternalLink
         href={article.url}
-        className={`${focusRing} inline-flex items-center rounded-md bg-sky-700 px-4 py-2 font-semibold text-white hover:bg-sky-800 dark:bg-sky-600 dark:hover:bg-sky-500`}
+        className={`${focusRing} inline-flex items-center gap-1.5 rounded-md bg-sky-700 px-4 py-2 font-semibold text-white hover:bg-sky-800`}
         fallback={<p>The original link for this story is not available.</p>}
       >
         {originalLinkLabel(article.provider?.name)}
