@@ -1,0 +1,99 @@
+/**
+ * The content pipeline's public API: load -> parse -> validate -> derive -> emit. Used by the Vite
+ * plugin, scripts and tests; the browser never imports it.
+ */
+import type { Manifest } from '../types/content';
+import type { ResolvedImage } from './derive';
+import { deriveContent } from './derive';
+import { emitContent } from './emit';
+import type { ContentIssue } from './issues';
+import { compareIssues, compareStrings } from './issues';
+import { loadContentFiles } from './load';
+import { parseContentFile } from './parse';
+import type { SourceArticle } from './source';
+import { validateArticle } from './validate';
+
+export { formatIssue } from './issues';
+export type { ContentIssue } from './issues';
+export { ContentConfigError, DEFAULT_MAX_FILE_BYTES } from './load';
+export type { ResolvedImage } from './derive';
+
+export interface ContentOptions {
+  /** Folder of article files, searched recursively. */
+  contentDir: string;
+  /** Include `published: false` (and unpublished) articles, marked `draft: true`. */
+  drafts: boolean;
+  /** Per-file size cap in bytes; default 1 MiB. */
+  maxFileBytes?: number;
+  /**
+   * The build's clock: `builtAt`, and the line past which a publication date is "in the future".
+   * Default: `builtAt` is the newest content file's modification time (so unchanged content builds
+   * byte-identical files), and the future check uses the real clock.
+   */
+  now?: Date;
+  /** Cached copies of images (the image step); called once with every image URL that is published. */
+  resolveImages?: (urls: string[]) => Promise<Map<string, ResolvedImage>>;
+}
+
+export interface ContentBuild {
+  manifest: Manifest;
+  /** Name inside `data/` (`manifest.json`, `feed/…`, `articles/<id>.json`) -> JSON text. */
+  files: Map<string, string>;
+  /** Every error and warning, sorted by file, line and column. */
+  issues: ContentIssue[];
+  /** Files left out because of errors, sorted. */
+  invalidFiles: string[];
+}
+
+export interface ContentCheck {
+  /** Valid articles, drafts included whatever `drafts` says. */
+  articles: SourceArticle[];
+  /** Files found, valid or not. */
+  fileCount: number;
+  issues: ContentIssue[];
+  invalidFiles: string[];
+  /** Newest modification time among the files, in epoch milliseconds (0 when there are none). */
+  newestMtimeMs: number;
+}
+
+/** Loads, parses and validates every file; the report `check:content` prints. */
+export async function checkContent(options: ContentOptions): Promise<ContentCheck> {
+  const loaded = await loadContentFiles(options.contentDir, options.maxFileBytes);
+  const now = options.now ?? new Date();
+  const issues = [...loaded.issues];
+  const invalid = new Set(loaded.invalidFiles);
+  const articles: SourceArticle[] = [];
+  let newestMtimeMs = 0;
+  for (const file of loaded.files) {
+    newestMtimeMs = Math.max(newestMtimeMs, file.mtimeMs);
+    const parsed = parseContentFile(file);
+    const article = validateArticle(parsed, now);
+    issues.push(...parsed.issues.items);
+    if (article) articles.push(article);
+    else invalid.add(file.file);
+  }
+  return {
+    articles,
+    fileCount: loaded.files.length + loaded.invalidFiles.length,
+    issues: issues.sort(compareIssues),
+    invalidFiles: [...invalid].sort(compareStrings),
+    newestMtimeMs,
+  };
+}
+
+/** Builds every data file from the valid articles; problems are reported, never thrown. */
+export async function buildContent(options: ContentOptions): Promise<ContentBuild> {
+  const check = await checkContent(options);
+  const included = check.articles.filter((a) => a.published || options.drafts);
+  const images = options.resolveImages
+    ? await options.resolveImages([...new Set(included.flatMap(imageUrls))].sort(compareStrings))
+    : undefined;
+  const derived = deriveContent(check.articles, { drafts: options.drafts, images });
+  const builtAt = (options.now ?? new Date(Math.floor(check.newestMtimeMs))).toISOString();
+  const { manifest, files } = emitContent(derived, { drafts: options.drafts, builtAt });
+  return { manifest, files, issues: check.issues, invalidFiles: check.invalidFiles };
+}
+
+function imageUrls(a: SourceArticle): string[] {
+  return [...a.images, ...a.related.flatMap((r) => r.images.slice(0, 1))].map((img) => img.url);
+}
