@@ -18,7 +18,8 @@ interface Props {
 const tierClasses: Record<QualityTier, string> = {
   top: 'border-emerald-700 bg-emerald-50 text-emerald-900 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-100',
   high: 'border-sky-700 bg-sky-50 text-sky-900 dark:border-sky-400 dark:bg-sky-950 dark:text-sky-100',
-  medium: 'border-slate-500 bg-slate-50 text-slate-800 dark:border-slate-400 dark:bg-slate-900 dark:text-slate-100',
+  medium:
+    'border-slate-500 bg-slate-50 text-slate-800 dark:border-slate-400 dark:bg-slate-900 dark:text-slate-100',
   low: 'border-amber-700 bg-amber-50 text-amber-900 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-100',
 };
 
@@ -55,10 +56,8 @@ export function QualityBadge({ score, tier, size = 'sm', className }: Props) {
         )}
       >
         {/* Explicit spaces keep the words apart for screen readers; flex `gap` spaces them visually. */}
-        <span>Quality</span>{' '}
-        <span className="font-semibold tabular-nums">{scoreFormat.format(score)}</span>{' '}
-        <span aria-hidden="true">·</span>{' '}
-        <span>{tierInfo(tier).label}</span>
+        <span>Quality</span> <span className="font-semibold tabular-nums">{scoreFormat.format(score)}</span>{' '}
+        <span aria-hidden="true">·</span> <span>{tierInfo(tier).label}</span>
       </span>
       <span id={descriptionId} hidden>
         {tooltip}

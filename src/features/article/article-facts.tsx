@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { QualityBadge } from '../../components/ui/quality-badge';
 import { qualityTier, tierInfo } from '../../config/quality';
+import { cn } from '../../lib/cn';
 import type { ArticleDetail } from '../../types/content';
 import { feedTopicHref } from './routes';
 import { focusRing } from './styles';
@@ -20,7 +21,10 @@ export function ArticleFacts({ article }: { article: ArticleDetail }) {
               <li key={topic.slug}>
                 <Link
                   href={feedTopicHref(topic.slug)}
-                  className={`${focusRing} inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800`}
+                  className={cn(
+                    focusRing,
+                    'inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800',
+                  )}
                 >
                   {topic.name}
                 </Link>
@@ -37,7 +41,8 @@ export function ArticleFacts({ article }: { article: ArticleDetail }) {
           <>
             <QualityBadge score={article.quality} tier={tier} size="lg" />
             <p className="text-sm text-slate-700 dark:text-slate-300">
-              {tierInfo(tier).label} means {tierInfo(tier).meaning}. The score starts at 0 and is not a percentage.
+              {tierInfo(tier).label} means {tierInfo(tier).meaning}. The score starts at 0 and is not a
+              percentage.
             </p>
           </>
         ) : (
@@ -49,7 +54,9 @@ export function ArticleFacts({ article }: { article: ArticleDetail }) {
         {article.heat !== undefined ? (
           <span>
             <span className="font-semibold tabular-nums">{article.heat}</span>{' '}
-            <span className="text-sm text-slate-700 dark:text-slate-300">(how much the story is trending)</span>
+            <span className="text-sm text-slate-700 dark:text-slate-300">
+              (how much the story is trending)
+            </span>
           </span>
         ) : (
           <span>Unknown: the source gives no heat score.</span>

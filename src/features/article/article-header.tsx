@@ -26,7 +26,9 @@ export function ArticleHeader({ article, headingId }: { article: ArticleDetail; 
         {article.provider ? (
           <span>
             <span className="font-semibold">{article.provider.name}</span>
-            {article.provider.domain && <span className="text-slate-600 dark:text-slate-400"> · {article.provider.domain}</span>}
+            {article.provider.domain && (
+              <span className="text-slate-600 dark:text-slate-400"> · {article.provider.domain}</span>
+            )}
           </span>
         ) : (
           <span>Unknown provider</span>

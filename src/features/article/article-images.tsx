@@ -25,7 +25,8 @@ export function ArticleImages({ images, title, providerName }: Props) {
   return (
     <div className="space-y-6">
       {images.map((image, index) => {
-        const alt = image.caption ?? (index === 0 ? title : `${title}, picture ${index + 1} of ${images.length}`);
+        const alt =
+          image.caption ?? (index === 0 ? title : `${title}, picture ${index + 1} of ${images.length}`);
         return (
           <figure key={`${image.original}-${index}`} className="space-y-2">
             <FallbackImage

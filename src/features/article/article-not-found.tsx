@@ -10,8 +10,8 @@ export function ArticleNotFound({ id }: { id: string }) {
         Article not found
       </h1>
       <p>
-        There is no article with the id <q className="font-mono break-all">{id}</q>. It may have been removed since you
-        found the link.
+        There is no article with the id <q className="font-mono break-all">{id}</q>. It may have been removed
+        since you found the link.
       </p>
       <BackToFeed />
     </div>

@@ -20,7 +20,11 @@ export function ArticleView({ article }: { article: ArticleDetail }) {
       <article aria-labelledby={headingId} className="min-w-0 space-y-6">
         <BackToFeed />
         <ArticleHeader article={article} headingId={headingId} />
-        <ArticleImages images={article.images} title={article.title} providerName={article.provider?.name ?? article.title} />
+        <ArticleImages
+          images={article.images}
+          title={article.title}
+          providerName={article.provider?.name ?? article.title}
+        />
         {article.excerpt && <p className="text-lg leading-relaxed">{article.excerpt}</p>}
         <OriginalLinks article={article} />
         <ArticleFacts article={article} />

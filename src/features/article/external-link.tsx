@@ -18,8 +18,7 @@ export function ExternalLink({ href, className, children, fallback = null }: Pro
   if (!url) return <>{fallback}</>;
   return (
     <a href={url} target="_blank" rel="noopener noreferrer" className={className}>
-      {children}{' '}
-      <span aria-hidden="true">↗</span>
+      {children} <span aria-hidden="true">↗</span>
       <span className="sr-only">(opens in a new tab)</span>
     </a>
   );

@@ -3,6 +3,7 @@ import { FallbackImage } from '../../components/ui/fallback-image';
 import { QualityBadge } from '../../components/ui/quality-badge';
 import { routes } from '../../config/paths';
 import { qualityTier } from '../../config/quality';
+import { cn } from '../../lib/cn';
 import type { RelatedItem } from '../../types/content';
 import { drawableImage } from './article-images';
 import { ExternalLink } from './external-link';
@@ -11,7 +12,7 @@ import { textLink } from './styles';
 
 /** A local article opens its page here; any other story opens in a new tab; with no link, text. */
 function RelatedTitle({ item }: { item: RelatedItem }) {
-  const className = `${textLink} font-semibold`;
+  const className = cn(textLink, 'font-semibold');
   if (item.articleId) {
     return (
       <Link href={routes.article(item.articleId)} className={className}>
@@ -20,7 +21,11 @@ function RelatedTitle({ item }: { item: RelatedItem }) {
     );
   }
   return (
-    <ExternalLink href={item.url} className={className} fallback={<span className="font-semibold">{item.title}</span>}>
+    <ExternalLink
+      href={item.url}
+      className={className}
+      fallback={<span className="font-semibold">{item.title}</span>}
+    >
       {item.title}
     </ExternalLink>
   );

@@ -30,10 +30,18 @@ export function httpUrl(value: string | undefined): string | undefined {
  */
 export function imageUrl(value: string | undefined): string | undefined {
   if (httpUrl(value)) return value;
-  if (typeof value !== 'string' || hasHiddenCharacters(value) || value.startsWith('//') || value.includes('\\')) return undefined;
+  if (
+    typeof value !== 'string' ||
+    hasHiddenCharacters(value) ||
+    value.startsWith('//') ||
+    value.includes('\\')
+  )
+    return undefined;
   try {
     const resolved = new URL(value, document.baseURI);
-    return resolved.origin === window.location.origin && resolved.protocol.startsWith('http') ? value : undefined;
+    return resolved.origin === window.location.origin && resolved.protocol.startsWith('http')
+      ? value
+      : undefined;
   } catch {
     return undefined;
   }

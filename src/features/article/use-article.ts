@@ -16,8 +16,3 @@ export function useArticle(id: string) {
   });
   return { manifest, detail };
 }
-
-/** "Read at SiliconANGLE", or "Read the original" when the provider is unknown. */
-export function originalLinkLabel(providerName: string | undefined): string {
-  return providerName ? `Read at ${providerName}` : 'Read the original';
-}

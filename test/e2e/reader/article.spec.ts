@@ -24,7 +24,9 @@ async function loadArticles(request: APIRequestContext): Promise<ArticleDetail[]
     const shard = await getJson<FeedShard>(request, dataFiles.shard('newest', null, index, hash));
     ids.push(...shard.items.map((card) => card.id));
   }
-  return Promise.all(ids.map((id) => getJson<ArticleDetail>(request, dataFiles.article(encodeURIComponent(id)))));
+  return Promise.all(
+    ids.map((id) => getJson<ArticleDetail>(request, dataFiles.article(encodeURIComponent(id)))),
+  );
 }
 
 let articles: ArticleDetail[] = [];
@@ -67,14 +69,20 @@ test('opens an article directly, with a safe "Read at" link to the original', as
   await expectArticle(page, article);
   await expect(page).toHaveTitle(`${article.title} · News Reader`);
 
-  const name = article.provider ? `Read at ${article.provider.name} (opens in a new tab)` : 'Read the original (opens in a new tab)';
+  const name = article.provider
+    ? `Read at ${article.provider.name} (opens in a new tab)`
+    : 'Read the original (opens in a new tab)';
   const original = page.getByRole('link', { name, exact: true });
   await expect(original).toHaveAttribute('href', article.url);
   await expect(original).toHaveAttribute('target', '_blank');
   await expect(original).toHaveAttribute('rel', 'noopener noreferrer');
 
   const topic = article.topics[0];
-  if (topic) await expect(page.getByRole('link', { name: topic.name, exact: true })).toHaveAttribute('href', `/?topics=${topic.slug}`);
+  if (topic)
+    await expect(page.getByRole('link', { name: topic.name, exact: true })).toHaveAttribute(
+      'href',
+      `/?topics=${topic.slug}`,
+    );
 });
 
 test('opens an article from the feed, and back returns to the feed', async ({ page }) => {
@@ -89,7 +97,9 @@ test('opens an article from the feed, and back returns to the feed', async ({ pa
   await expect(page.getByRole('link', { name: article.title, exact: true }).first()).toBeVisible();
 });
 
-test('the related rail shows quality badges, and a local related story opens in the reader', async ({ page }) => {
+test('the related rail shows quality badges, and a local related story opens in the reader', async ({
+  page,
+}) => {
   const { article, related } = withLocalRelated();
   await page.goto(`/article/${encodeURIComponent(article.id)}`);
   await expectArticle(page, article);
@@ -133,6 +143,8 @@ test('the article page has no axe violations, in light and dark colour schemes',
     if (colorScheme === 'dark') await expect(page.locator('html')).toHaveClass(/\bdark\b/);
     await expect(page.getByRole('complementary', { name: 'Related stories' })).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations, `${colorScheme}: ${results.violations.map((v) => v.id).join(', ')}`).toEqual([]);
+    expect(results.violations, `${colorScheme}: ${results.violations.map((v) => v.id).join(', ')}`).toEqual(
+      [],
+    );
   }
 });

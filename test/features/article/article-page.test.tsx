@@ -35,16 +35,26 @@ describe('ArticlePage', () => {
     expect(time).toHaveAttribute('datetime', '2023-01-27T21:02:00.000Z');
     expect(within(article).getByText(/^\(\d+ years? ago\)$/)).toBeInTheDocument();
 
-    expect(within(article).getByRole('link', { name: 'Machine Learning' })).toHaveAttribute('href', '/?topics=machine-learning');
+    expect(within(article).getByRole('link', { name: 'Machine Learning' })).toHaveAttribute(
+      'href',
+      '/?topics=machine-learning',
+    );
     expect(within(article).getByRole('link', { name: 'AI' })).toHaveAttribute('href', '/?topics=ai');
 
-    expect(within(article).getByTitle(/High: rated above most stories/)).toHaveTextContent('Quality 87 · High');
-    expect(within(article).getByText(/High means rated above most stories \(score 70 to 99\)\./)).toBeInTheDocument();
+    expect(within(article).getByTitle(/High: rated above most stories/)).toHaveTextContent(
+      'Quality 87 · High',
+    );
+    expect(
+      within(article).getByText(/High means rated above most stories \(score 70 to 99\)\./),
+    ).toBeInTheDocument();
     expect(within(article).getByText('42')).toBeInTheDocument();
 
     expect(within(article).getByRole('img', { name: 'The OpenAI logo' })).toHaveAttribute('loading', 'eager');
     expect(within(article).getByText('The OpenAI logo', { selector: 'figcaption' })).toBeInTheDocument();
-    expect(within(article).getByRole('img', { name: 'OpenAI’s office in San Francisco' })).toHaveAttribute('loading', 'lazy');
+    expect(within(article).getByRole('img', { name: 'OpenAI’s office in San Francisco' })).toHaveAttribute(
+      'loading',
+      'lazy',
+    );
     expect(within(article).getByText(openAi.excerpt!)).toBeInTheDocument();
     expect(within(article).getByText(/Draft/)).toBeInTheDocument();
   });
@@ -124,7 +134,9 @@ describe('ArticlePage', () => {
     server = await serveArticles();
     const { location } = renderArticleRoute(`/article/${openAi.id}`);
     await userEvent.click(await screen.findByRole('link', { name: 'Machine Learning' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Feed filtered by machine-learning' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Feed filtered by machine-learning' }),
+    ).toBeInTheDocument();
     await waitFor(() => expect(location.history?.at(-1)).toBe('/?topics=machine-learning'));
   });
 });

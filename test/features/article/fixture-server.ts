@@ -21,7 +21,11 @@ export async function startFixtureServer(routes: Map<string, FixtureResponse>) {
     requests.push(url.pathname + url.search);
     const route = routes.get(url.pathname);
     const status = route?.status ?? (route ? 200 : 404);
-    const body = route ? (route.raw ? String(route.body) : JSON.stringify(route.body)) : '{"error":"not found"}';
+    const body = route
+      ? route.raw
+        ? String(route.body)
+        : JSON.stringify(route.body)
+      : '{"error":"not found"}';
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(body);
   });
@@ -30,6 +34,7 @@ export async function startFixtureServer(routes: Map<string, FixtureResponse>) {
   return {
     origin,
     requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

@@ -32,8 +32,20 @@ export const openAi: ArticleDetail = {
   url: 'https://siliconangle.com/2023/01/27/report-openai-hired-1000-contractors/',
   ampUrl: 'https://siliconangle.com/2023/01/27/report-openai-hired-1000-contractors/amp/',
   images: [
-    { src: 'https://images.example.com/openai-1.png', original: 'https://images.example.com/openai-1.png', width: 859, height: 478, caption: 'The OpenAI logo' },
-    { src: 'https://images.example.com/office.jpg', original: 'https://images.example.com/office.jpg', width: 1200, height: 800, caption: 'OpenAI’s office in San Francisco' },
+    {
+      src: 'https://images.example.com/openai-1.png',
+      original: 'https://images.example.com/openai-1.png',
+      width: 859,
+      height: 478,
+      caption: 'The OpenAI logo',
+    },
+    {
+      src: 'https://images.example.com/office.jpg',
+      original: 'https://images.example.com/office.jpg',
+      width: 1200,
+      height: 800,
+      caption: 'OpenAI’s office in San Francisco',
+    },
   ],
   related: [
     {
@@ -44,7 +56,12 @@ export const openAi: ArticleDetail = {
       provider: { name: 'SiliconANGLE', domain: 'siliconangle.com' },
       quality: 39,
       tier: 'low',
-      image: { src: 'https://images.example.com/tool.png', original: 'https://images.example.com/tool.png', width: 989, height: 520 },
+      image: {
+        src: 'https://images.example.com/tool.png',
+        original: 'https://images.example.com/tool.png',
+        width: 989,
+        height: 520,
+      },
     },
     {
       title: 'OpenAI launches tool to catch AI-generated text',

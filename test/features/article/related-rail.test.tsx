@@ -23,9 +23,14 @@ describe('Related rail', () => {
     expect(items).toHaveLength(3);
 
     const [local, external, unlinked] = items as [HTMLElement, HTMLElement, HTMLElement];
-    expect(within(local).getByRole('heading', { name: 'OpenAI launches tool for detecting AI-generated text' })).toBeInTheDocument();
+    expect(
+      within(local).getByRole('heading', { name: 'OpenAI launches tool for detecting AI-generated text' }),
+    ).toBeInTheDocument();
     expect(local).toHaveTextContent('SiliconANGLE');
-    expect(within(local).getByText(/^(31 January|1 February) 2023 at/)).toHaveAttribute('datetime', '2023-01-31T21:55:00.000Z');
+    expect(within(local).getByText(/^(31 January|1 February) 2023 at/)).toHaveAttribute(
+      'datetime',
+      '2023-01-31T21:55:00.000Z',
+    );
     expect(within(local).getByTitle(/Low:/)).toHaveTextContent('Quality 39 · Low');
     // No tier in the data: the badge derives it from the score.
     expect(within(external).getByTitle(/Top:/)).toHaveTextContent('Quality 187 · Top');
@@ -53,7 +58,10 @@ describe('Related rail', () => {
     const link = within(rail).getByRole('link', {
       name: 'OpenAI launches tool to catch AI-generated text (opens in a new tab)',
     });
-    expect(link).toHaveAttribute('href', 'https://www.nbcnews.com/tech/tech-news/openai-tool-catch-ai-generated-text-rcna68480');
+    expect(link).toHaveAttribute(
+      'href',
+      'https://www.nbcnews.com/tech/tech-news/openai-tool-catch-ai-generated-text-rcna68480',
+    );
     expect(link).toHaveAttribute('target', '_blank');
     expect(link).toHaveAttribute('rel', 'noopener noreferrer');
   });
@@ -61,7 +69,10 @@ describe('Related rail', () => {
   it('shows a story with no usable link as text, and drops a link that is not http(s)', async () => {
     const withBadLink = {
       ...openAi,
-      related: [...openAi.related, { title: 'Sneaky', url: 'javascript:alert(1)', provider: { name: 'Evil' } }],
+      related: [
+        ...openAi.related,
+        { title: 'Sneaky', url: 'javascript:alert(1)', provider: { name: 'Evil' } },
+      ],
     };
     server = await serveArticles([[articlePath(openAi.id), { body: withBadLink }]]);
     const rail = await openRail();
@@ -88,7 +99,9 @@ describe('Related rail', () => {
 
     expect(within(rail).getByRole('alert')).toHaveTextContent('Related stories could not be shown.');
     expect(screen.getByRole('heading', { level: 1, name: openAi.title })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Read at SiliconANGLE (opens in a new tab)' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Read at SiliconANGLE (opens in a new tab)' }),
+    ).toBeInTheDocument();
     expect(consoleError).toHaveBeenCalled();
   });
 });

@@ -37,12 +37,15 @@ describe('imageUrl', () => {
     expect(imageUrl('/assets/images/ab12cd.webp')).toBe('/assets/images/ab12cd.webp');
   });
 
-  it.each(['//evil.example.com/a.jpg', '/\\evil.example.com/a.jpg', 'data:image/png;base64,AAAA', 'javascript:alert(1)', ' /a.jpg'])(
-    'refuses %j',
-    (value) => {
-      expect(imageUrl(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    '//evil.example.com/a.jpg',
+    '/\\evil.example.com/a.jpg',
+    'data:image/png;base64,AAAA',
+    'javascript:alert(1)',
+    ' /a.jpg',
+  ])('refuses %j', (value) => {
+    expect(imageUrl(value)).toBeUndefined();
+  });
 });
 
 describe('drawableImage', () => {
@@ -64,11 +67,17 @@ describe('drawableImage', () => {
         original: 'https://images.example.com/a.jpg',
         variants: [{ src: 'data:image/png;base64,AAAA', width: 400 }],
       }),
-    ).toEqual({ src: 'https://images.example.com/a.jpg', original: 'https://images.example.com/a.jpg', variants: undefined });
+    ).toEqual({
+      src: 'https://images.example.com/a.jpg',
+      original: 'https://images.example.com/a.jpg',
+      variants: undefined,
+    });
   });
 
   it('gives nothing (so the placeholder shows) when neither URL is drawable', () => {
-    expect(drawableImage({ src: 'data:image/png;base64,AAAA', original: '//evil.example.com/a.jpg' })).toBeUndefined();
+    expect(
+      drawableImage({ src: 'data:image/png;base64,AAAA', original: '//evil.example.com/a.jpg' }),
+    ).toBeUndefined();
   });
 });
 
