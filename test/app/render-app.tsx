@@ -1,10 +1,13 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { AppProviders } from '../../src/app/app';
 import { Layout } from '../../src/app/layout';
 import { AppRoutes } from '../../src/app/routes';
+
+// The machine running these is shared: give async queries time beyond the 1 s default.
+configure({ asyncUtilTimeout: 5000 });
 
 /**
  * The whole reader at `path`, on jsdom's real history (so the URL, back and forward are real), with

@@ -1,10 +1,10 @@
-import { useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
 import type { CardSummary } from '../../types/content';
 import { ArticleCard } from './article-card';
 import { columnClasses, useGridLayout } from './grid-columns';
 import { useCardNavigation } from './use-card-navigation';
+import { useWindowRows } from './use-window-rows';
 
 export interface FeedGridProps {
   /** Names the selection the cards belong to; measured row heights are kept per selection. */
@@ -31,49 +31,48 @@ const loadAhead = 3;
 // Row heights measured on screen, kept when the feed unmounts so that coming back to it (Esc, the
 // back button) lays rows out at their real heights and the saved scroll position lands on the same
 // cards. A few selections are enough.
-const measuredRows = new Map<string, VirtualItem[]>();
-function rememberRows(key: string, rows: VirtualItem[]) {
+const measuredRows = new Map<string, Map<number, number>>();
+function rowSizes(key: string): Map<number, number> {
+  const sizes = measuredRows.get(key) ?? new Map<number, number>();
   measuredRows.delete(key);
-  measuredRows.set(key, rows);
+  measuredRows.set(key, sizes);
   if (measuredRows.size > 8) measuredRows.delete(measuredRows.keys().next().value ?? '');
+  return sizes;
 }
 
 /**
  * The cards as a `role="feed"` grid, windowed by rows against the page scroll, so the DOM holds a
- * few screens of cards however far the feed is read. Rows are measured as they are drawn.
+ * few screens of cards however far the feed is read.
  */
 export function FeedGrid(props: FeedGridProps) {
   const { feedKey, items, hasMore, canLoadMore, loadMore } = props;
   const listRef = useRef<HTMLDivElement>(null);
   const { columns, top } = useGridLayout(listRef);
   const rowCount = Math.ceil(items.length / columns);
-  const measureKey = `${feedKey}:${columns}`;
-  const virtualizer = useWindowVirtualizer({
+  const [sizes, setSizes] = useState(() => rowSizes(`${feedKey}:${columns}`));
+  const [sizesFor, setSizesFor] = useState(columns);
+  if (sizesFor !== columns) {
+    // Another column count regroups the cards into other rows: their heights start over.
+    setSizesFor(columns);
+    setSizes(rowSizes(`${feedKey}:${columns}`));
+  }
+  const { start, end, before, after, measure, scrollTopFor } = useWindowRows({
     count: rowCount,
-    estimateSize: () => rowEstimate,
+    estimate: rowEstimate,
     gap: rowGap,
-    overscan: 2,
-    scrollMargin: top,
-    getItemKey: (index) => `${columns}:${index}`,
-    initialMeasurementsCache: measuredRows.get(measureKey),
+    top,
+    overscan: 800,
+    sizes,
   });
-  const rows = virtualizer.getVirtualItems();
-  const lastRow = rows.at(-1)?.index ?? -1;
-
-  useEffect(() => () => rememberRows(measureKey, virtualizer.measurementsCache), [measureKey, virtualizer]);
 
   useEffect(() => {
-    if (hasMore && canLoadMore && lastRow >= rowCount - loadAhead) loadMore();
-  }, [hasMore, canLoadMore, lastRow, rowCount, loadMore]);
+    if (hasMore && canLoadMore && end >= rowCount - loadAhead) loadMore();
+  }, [hasMore, canLoadMore, end, rowCount, loadMore]);
 
   useCardNavigation({
     listRef,
     items,
-    reveal: (index) => virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'center' }),
-    firstInView: () => {
-      const row = virtualizer.getVirtualItems().find((r) => r.end >= window.scrollY);
-      return row ? row.index * columns : 0;
-    },
+    reveal: (index) => window.scrollTo({ top: scrollTopFor(Math.floor(index / columns)) }),
     hasMore,
     loadMore,
     onOpen: props.onOpen,
@@ -81,38 +80,34 @@ export function FeedGrid(props: FeedGridProps) {
     onCurrent: props.onCurrent,
   });
 
+  const drawn = [];
+  for (let row = start; row < end; row++) {
+    drawn.push(
+      <div key={row} data-row={row} ref={measure} className={cn('grid gap-6', columnClasses[columns])}>
+        {items.slice(row * columns, (row + 1) * columns).map((card, i) => (
+          <ArticleCard
+            key={card.id}
+            card={card}
+            position={row * columns + i + 1}
+            setSize={props.setSize}
+            eager={row === 0}
+            topicNames={props.topicNames}
+          />
+        ))}
+      </div>,
+    );
+  }
+
   return (
     <div
       ref={listRef}
       role="feed"
       aria-label="Articles"
       aria-busy={props.busy}
-      className="relative"
-      style={{ height: virtualizer.getTotalSize() }}
+      className="flex flex-col gap-6"
+      style={{ paddingTop: before, paddingBottom: after }}
     >
-      {rows.map((row) => (
-        <div
-          key={row.key}
-          data-index={row.index}
-          ref={virtualizer.measureElement}
-          className={cn('absolute top-0 left-0 grid w-full gap-6', columnClasses[columns])}
-          style={{ transform: `translateY(${row.start - top}px)` }}
-        >
-          {items.slice(row.index * columns, (row.index + 1) * columns).map((card, i) => {
-            const index = row.index * columns + i;
-            return (
-              <ArticleCard
-                key={card.id}
-                card={card}
-                position={index + 1}
-                setSize={props.setSize}
-                eager={row.index === 0}
-                topicNames={props.topicNames}
-              />
-            );
-          })}
-        </div>
-      ))}
+      {drawn}
     </div>
   );
 }

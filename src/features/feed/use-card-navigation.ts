@@ -7,14 +7,20 @@ interface Options {
   items: readonly CardSummary[];
   /** Brings card `index` into the DOM (the list is windowed) and roughly into view. */
   reveal: (index: number) => void;
-  /** The first card in view, where `j` starts when no card is current yet. */
-  firstInView: () => number;
   hasMore: boolean;
   loadMore: () => void;
   onOpen: (card: CardSummary) => void;
   onOpenOriginal: (card: CardSummary) => void;
   /** Called when a card becomes current by j/k, e.g. to fetch what `v` will need. */
   onCurrent?: (card: CardSummary) => void;
+}
+
+/** The first card whose bottom edge is inside the viewport: where `j` starts with no current card. */
+function firstInView(list: HTMLElement | null): number {
+  for (const card of list?.querySelectorAll('article[aria-posinset]') ?? []) {
+    if (card.getBoundingClientRect().bottom > 0) return Number(card.getAttribute('aria-posinset')) - 1;
+  }
+  return 0;
 }
 
 function cardLink(list: HTMLElement | null, index: number): HTMLAnchorElement | null {
@@ -60,7 +66,7 @@ export function useCardNavigation(options: Options): void {
 
   const move = (step: 1 | -1) => {
     const from = current.current;
-    const next = from === null ? options.firstInView() : Math.max(0, from + step);
+    const next = from === null ? firstInView(listRef.current) : Math.max(0, from + step);
     if (next >= items.length) {
       if (!options.hasMore) return;
       pending.current = next;

@@ -10,7 +10,7 @@ import { serveFiles } from './serve-site';
  */
 beforeEach(() => {
   vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.dataset.index === undefined ? 0 : 400;
+    return this.dataset.row === undefined ? 0 : 400;
   });
 });
 afterEach(() => {
