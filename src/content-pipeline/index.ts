@@ -9,6 +9,7 @@ import { emitContent } from './emit';
 import type { ContentIssue } from './issues';
 import { compareIssues, compareStrings } from './issues';
 import { loadContentFiles } from './load';
+import type { LoadedFile } from './load';
 import { parseContentFile } from './parse';
 import type { SourceArticle } from './source';
 import { validateArticle } from './validate';
@@ -66,10 +67,9 @@ export async function checkContent(options: ContentOptions): Promise<ContentChec
   let newestMtimeMs = 0;
   for (const file of loaded.files) {
     newestMtimeMs = Math.max(newestMtimeMs, file.mtimeMs);
-    const parsed = parseContentFile(file);
-    const article = validateArticle(parsed, now);
-    issues.push(...parsed.issues.items);
-    if (article) articles.push(article);
+    const result = checkFile(file, now);
+    issues.push(...result.issues);
+    if (result.article) articles.push(result.article);
     else invalid.add(file.file);
   }
   return {
@@ -79,6 +79,25 @@ export async function checkContent(options: ContentOptions): Promise<ContentChec
     invalidFiles: [...invalid].sort(compareStrings),
     newestMtimeMs,
   };
+}
+
+/**
+ * One file through parse and validate. The stages report problems instead of throwing; should one
+ * throw anyway (a bug, or a library failing on input nobody foresaw), that file gets an error and
+ * the run goes on, so a single file can never stop a build or the dev server.
+ */
+function checkFile(file: LoadedFile, now: Date): { article: SourceArticle | null; issues: ContentIssue[] } {
+  try {
+    const parsed = parseContentFile(file);
+    return { article: validateArticle(parsed, now), issues: parsed.issues.items };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `could not be processed (${reason}); please report this file`;
+    return {
+      article: null,
+      issues: [{ file: file.file, line: 1, col: 1, field: 'file', message, severity: 'error' }],
+    };
+  }
 }
 
 /** Builds every data file from the valid articles; problems are reported, never thrown. */

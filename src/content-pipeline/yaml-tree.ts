@@ -60,8 +60,11 @@ export function parseYamlTree(src: string, issues: IssueList): YNode | null {
   const doc = composeGuarded(src, lineCounter, issues);
   if (!doc) return null;
   for (const e of doc.errors) issues.error(posAt(e.pos[0]), FIELD, e.message);
-  // Warnings are unknown tags such as `!!js/function`: the value stays plain text, nothing runs.
-  for (const w of doc.warnings) issues.warning(posAt(w.pos[0]), FIELD, `${w.message} (read as plain text)`);
+  for (const w of doc.warnings) {
+    // An unknown tag such as `!!js/function` leaves its value as plain text: nothing runs.
+    const note = w.code === 'TAG_RESOLVE_FAILED' ? ' (read as plain text)' : '';
+    issues.warning(posAt(w.pos[0]), FIELD, `${w.message}${note}`);
+  }
   if (doc.errors.length > 0 || doc.contents === null) return null;
 
   const converter = new Converter(posAt, issues);
