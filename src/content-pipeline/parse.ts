@@ -3,6 +3,7 @@ import { FILE_START, IssueList } from './issues';
 import type { LoadedFile } from './load';
 import type { YMap } from './yaml-tree';
 import { parseYamlTree } from './yaml-tree';
+import { quote } from './text';
 import { positionInText } from './yaml-nesting';
 
 export interface ParsedFile {
@@ -65,7 +66,7 @@ export function parseContentFile(file: LoadedFile): ParsedFile {
     issues.error(
       { line: 1, col: 4 },
       FIELD,
-      `is written in ${JSON.stringify(language)}; only YAML front matter is read`,
+      `is written in ${quote(language)}; only YAML front matter is read`,
     );
     return done(null);
   }

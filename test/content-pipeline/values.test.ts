@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkIsoDateTime } from '../../src/content-pipeline/dates';
 import { cleanText, formatBytes, quote } from '../../src/content-pipeline/text';
 import { checkHttpUrl } from '../../src/content-pipeline/urls';
+import { domainHost } from '../../src/content-pipeline/validate';
 
 describe('checkHttpUrl', () => {
   it.each([
@@ -111,5 +112,27 @@ describe('message helpers', () => {
     expect(formatBytes(1536 * 1024)).toBe('1.5 MiB');
     expect(formatBytes(2048)).toBe('2 KiB');
     expect(formatBytes(300)).toBe('300 bytes');
+  });
+});
+
+describe('domainHost', () => {
+  it.each([
+    ['foxnews.com', 'foxnews.com'],
+    ['cnn.com/us/live-news/us-coronavirus-update-05-04-20/h_17b8da66', 'cnn.com'],
+    ['https://WWW.Example.com/x?y', 'www.example.com'],
+    ['xn--r8jz45g.jp', 'xn--r8jz45g.jp'],
+    ['not a host', undefined],
+    ['a..b', undefined],
+    ['-a.com', undefined],
+    ['', undefined],
+    [`${'a'.repeat(64)}.com`, undefined],
+  ])('%j -> %j', (raw, host) => {
+    expect(domainHost(raw)).toBe(host);
+  });
+
+  it('stays linear on hostile input', () => {
+    const started = performance.now();
+    expect(domainHost(`${'a.a-'.repeat(200_000)}!`)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(200);
   });
 });
