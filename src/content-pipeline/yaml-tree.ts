@@ -96,7 +96,15 @@ function composeGuarded(src: string, lineCounter: LineCounter, issues: IssueList
   }
   // Duplicate keys are found by the converter's Map: yaml's own check compares every pair (40,000
   // keys took 35 s).
-  const composer = new Composer({ prettyErrors: false, schema: 'core', version: '1.2', uniqueKeys: false });
+  const composer = new Composer({
+    prettyErrors: false,
+    schema: 'core',
+    version: '1.2',
+    uniqueKeys: false,
+    // Otherwise an explicit !!binary is decoded (hiding markup from anyone reading the file) and
+    // !!timestamp becomes a Date that prints in the build machine's time zone: plain text instead.
+    resolveKnownTags: false,
+  });
   let doc: Document.Parsed | null = null;
   try {
     for (const next of composer.compose(tokens(), true, src.length)) {

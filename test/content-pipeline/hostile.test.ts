@@ -58,6 +58,41 @@ describe('hostile files: nothing executes', () => {
     expect(MARKERS.filter((marker) => existsSync(marker))).toEqual([]);
   });
 
+  it('reads code tags (!!js/function, !!python/…, !!binary, !!timestamp, custom) as the plain text written', () => {
+    const file = 'yaml-code-tags.md';
+    const { article, problems } = hostile(file);
+    expect(problems).toEqual([
+      at(
+        file,
+        'warning',
+        '2:8 front matter: Unresolved tag: tag:yaml.org,2002:js/function (read as plain text)',
+      ),
+      at(
+        file,
+        'warning',
+        '6:10 front matter: Unresolved tag: tag:yaml.org,2002:python/object/apply:os.system (read as plain text)',
+      ),
+      at(file, 'warning', '7:11 front matter: Unresolved tag: tag:yaml.org,2002:binary (read as plain text)'),
+      at(
+        file,
+        'warning',
+        '8:7 front matter: Unresolved tag: tag:yaml.org,2002:timestamp (read as plain text)',
+      ),
+      at(file, 'warning', '10:9 front matter: Unresolved tag: !evil (read as plain text)'),
+    ]);
+    // !!binary is not decoded (it would smuggle markup past anyone reading the file) and
+    // !!timestamp does not become a Date printed in the build machine's time zone.
+    expect(article).toMatchObject({
+      title: "function () { globalThis.__hostilePwned = 'tag' }",
+      excerpt: 'touch /tmp/news-reader-hostile-python',
+      category: 'PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+      type: '2020-05-06',
+      provider: { name: 'Custom tag' },
+    });
+    expect(pwned()).toBeUndefined();
+    expect(MARKERS.filter((marker) => existsSync(marker))).toEqual([]);
+  });
+
   // Runs last: shows the payload is live, so the tests above would fail if the pipeline ran it.
   it('control: gray-matter’s own JavaScript engine does run the `---js` payload', () => {
     try {
