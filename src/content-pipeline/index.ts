@@ -8,16 +8,20 @@ import { deriveContent } from './derive';
 import { emitContent } from './emit';
 import type { ContentIssue } from './issues';
 import { compareIssues, compareStrings } from './issues';
+import { checkFile, ContentCache } from './file-cache';
 import { loadContentFiles } from './load';
-import type { LoadedFile } from './load';
-import { parseContentFile } from './parse';
 import type { SourceArticle } from './source';
-import { validateArticle } from './validate';
 
 export { formatIssue } from './issues';
 export type { ContentIssue } from './issues';
 export { ContentConfigError, DEFAULT_MAX_FILE_BYTES } from './load';
 export type { ResolvedImage } from './derive';
+export type { ContentCache } from './file-cache';
+
+/** A cache for repeated builds in one process (the dev server): pass the same one to every run. */
+export function createContentCache(): ContentCache {
+  return new ContentCache();
+}
 
 export interface ContentOptions {
   /** Folder of article files, searched recursively. */
@@ -32,6 +36,8 @@ export interface ContentOptions {
    * byte-identical files), and the future check uses the real clock.
    */
   now?: Date;
+  /** Reuses parse and validation of unchanged files between runs; see `createContentCache`. */
+  cache?: ContentCache;
   /** Cached copies of images (the image step); called once with every image URL that is published. */
   resolveImages?: (urls: string[]) => Promise<Map<string, ResolvedImage>>;
 }
@@ -67,11 +73,14 @@ export async function checkContent(options: ContentOptions): Promise<ContentChec
   let newestMtimeMs = 0;
   for (const file of loaded.files) {
     newestMtimeMs = Math.max(newestMtimeMs, file.mtimeMs);
-    const result = checkFile(file, now);
+    const result = options.cache
+      ? options.cache.check(file, now, options.now !== undefined)
+      : checkFile(file, now);
     issues.push(...result.issues);
     if (result.article) articles.push(result.article);
     else invalid.add(file.file);
   }
+  options.cache?.keepOnly(new Set(loaded.files.map((f) => f.file)));
   return {
     articles,
     fileCount: loaded.files.length + loaded.invalidFiles.length,
@@ -79,25 +88,6 @@ export async function checkContent(options: ContentOptions): Promise<ContentChec
     invalidFiles: [...invalid].sort(compareStrings),
     newestMtimeMs,
   };
-}
-
-/**
- * One file through parse and validate. The stages report problems instead of throwing; should one
- * throw anyway (a bug, or a library failing on input nobody foresaw), that file gets an error and
- * the run goes on, so a single file can never stop a build or the dev server.
- */
-function checkFile(file: LoadedFile, now: Date): { article: SourceArticle | null; issues: ContentIssue[] } {
-  try {
-    const parsed = parseContentFile(file);
-    return { article: validateArticle(parsed, now), issues: parsed.issues.items };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const message = `could not be processed (${reason}); please report this file`;
-    return {
-      article: null,
-      issues: [{ file: file.file, line: 1, col: 1, field: 'file', message, severity: 'error' }],
-    };
-  }
 }
 
 /** Builds every data file from the valid articles; problems are reported, never thrown. */
