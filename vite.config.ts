@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { newsContent } from './src/content-pipeline/vite-plugin';
 import { readerPwa } from './src/content-pipeline/images/pwa';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), readerPwa()],
+  // Vitest reuses this config; its tests start their own content servers, so the plugin stays out.
+  plugins: [react(), tailwindcss(), !process.env.VITEST && newsContent(), readerPwa()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

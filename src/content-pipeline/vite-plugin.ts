@@ -1,0 +1,170 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import type { ContentUpdatedEvent } from '../types/content';
+import { buildContent, formatIssue, type ContentBuild, type ContentIssue } from './index';
+import { readContentEnv, type ContentEnv } from './env';
+import { copyImageFiles, imageStepForBuild, type ImageResolver } from './images/index';
+
+/** Options for `newsContent()`; each defaults from the environment (see README, "Environment"). */
+export type NewsContentOptions = Partial<ContentEnv>;
+
+/** The custom HMR event sent after every content rebuild in dev. */
+export const CONTENT_UPDATED_EVENT = 'news:content-updated';
+
+const CONTENT_FILE = /\.(md|markdown|txt)$/i;
+
+const isError = (issue: ContentIssue) => issue.severity === 'error';
+
+/** One line per problem plus a count, the same text the build, the dev overlay and check:content show. */
+export function describeProblems(issues: ContentIssue[]): string {
+  const errors = issues.filter(isError).length;
+  return [...issues.map(formatIssue), `${errors} error(s), ${issues.length - errors} warning(s)`].join('\n');
+}
+
+/**
+ * Turns the content folder into `data/` JSON: served from memory in dev (rebuilt on every change,
+ * announced with a custom HMR event), written into the output folder in build.
+ */
+export function newsContent(options: NewsContentOptions = {}): Plugin {
+  let config: ResolvedConfig;
+  let env: ContentEnv;
+  let built: ContentBuild | undefined;
+  let images: ImageResolver | undefined; // build only: dev draws the remote URLs
+
+  const run = (resolveImages?: ImageResolver['resolveImages']) =>
+    buildContent({ contentDir: env.contentDir, drafts: env.drafts, maxFileBytes: env.maxFileBytes, resolveImages });
+
+  return {
+    name: 'news:content',
+
+    configResolved(resolved) {
+      config = resolved;
+      env = { ...readContentEnv(process.env, resolved.command), ...options };
+    },
+
+    async buildStart() {
+      if (config.command !== 'build') return;
+      images = imageStepForBuild(config.base, (message) => config.logger.info(message));
+      built = await run(images?.resolveImages);
+      const errors = built.issues.filter(isError);
+      if (errors.length > 0 && !env.skipInvalid) {
+        this.error(
+          `Content in ${env.contentDir} has problems; fix them or set CONTENT_SKIP_INVALID=1 to build the valid articles:\n` +
+            describeProblems(built.issues),
+        );
+      }
+      if (built.issues.length > 0) this.warn(describeProblems(built.issues));
+      if (built.invalidFiles.length > 0) {
+        this.warn(`Skipped ${built.invalidFiles.length} invalid file(s):\n${built.invalidFiles.join('\n')}`);
+      }
+    },
+
+    // Written directly rather than through emitFile: one detail file per article would otherwise
+    // flood Vite's size report and hold every file twice in Rollup's bundle at large corpus sizes.
+    async writeBundle(outputOptions) {
+      if (!built) return;
+      const outDir = outputOptions.dir ?? path.resolve(config.root, config.build.outDir);
+      await writeDataFiles(path.join(outDir, 'data'), built.files);
+      if (images) await copyImageFiles(images.files, outDir);
+      config.logger.info(
+        `news:content wrote ${built.files.size} data files for ${built.manifest.counts.articles} articles`,
+      );
+    },
+
+    async configureServer(server) {
+      const contentDir = path.resolve(config.root, env.contentDir);
+      let current = await run();
+      let pending: Promise<void> = Promise.resolve();
+
+      const rebuild = () => {
+        // Changes arrive in bursts (editors save in several steps): queue one rebuild after another.
+        pending = pending.then(async () => {
+          try {
+            current = await run();
+          } catch (error) {
+            config.logger.error(`news:content rebuild failed: ${String(error)}`);
+            return;
+          }
+          announce(server, current);
+        });
+      };
+
+      server.watcher.add(contentDir);
+      const onFsEvent = (file: string) => {
+        if (CONTENT_FILE.test(file) && isInside(contentDir, file)) rebuild();
+      };
+      server.watcher.on('add', onFsEvent);
+      server.watcher.on('change', onFsEvent);
+      server.watcher.on('unlink', onFsEvent);
+      server.watcher.on('unlinkDir', (dir: string) => isInside(contentDir, dir) && rebuild());
+
+      const prefix = `${config.base}data/`;
+      server.middlewares.use((req, res, next) => {
+        const url = req.url?.split('?')[0] ?? '';
+        if (!url.startsWith(prefix)) return next();
+        const body = current.files.get(decodeURIComponent(url.slice(prefix.length)));
+        res.setHeader('Cache-Control', 'no-cache');
+        if (body === undefined) {
+          res.statusCode = 404;
+          res.setHeader('Content-Type', 'application/json');
+          res.end(JSON.stringify({ error: 'not found' }));
+          return;
+        }
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(body);
+      });
+
+      server.httpServer?.once('listening', () => {
+        if (current.issues.length > 0) config.logger.warn(describeProblems(current.issues));
+      });
+    },
+  };
+}
+
+/** Tells open pages that content changed, and shows Vite's error overlay while any file is broken. */
+function announce(server: ViteDevServer, build: ContentBuild) {
+  const firstError = build.issues.find(isError);
+  if (firstError) {
+    server.config.logger.error(describeProblems(build.issues), { timestamp: true });
+    server.ws.send({
+      type: 'error',
+      err: {
+        message: describeProblems(build.issues),
+        stack: '',
+        id: firstError.file,
+        plugin: 'news:content',
+        loc: { file: firstError.file, line: firstError.line, column: firstError.col },
+      },
+    });
+  } else {
+    server.config.logger.info(`news:content updated (${build.manifest.counts.articles} articles)`, {
+      timestamp: true,
+    });
+  }
+  const event: ContentUpdatedEvent = {
+    buildId: build.manifest.buildId,
+    errors: build.issues.filter(isError).map(formatIssue),
+    warnings: build.issues.filter((issue) => !isError(issue)).map(formatIssue),
+  };
+  server.ws.send(CONTENT_UPDATED_EVENT, event);
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, path.resolve(file));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+async function writeDataFiles(dataDir: string, files: Map<string, string>) {
+  const dirs = new Set([...files.keys()].map((name) => path.dirname(path.join(dataDir, name))));
+  await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
+  const entries = [...files];
+  // Bounded parallelism: enough to keep the disk busy without opening thousands of handles.
+  const workers = Array.from({ length: 16 }, async (_, worker) => {
+    for (let i = worker; i < entries.length; i += 16) {
+      const [name, body] = entries[i]!;
+      await writeFile(path.join(dataDir, name), body);
+    }
+  });
+  await Promise.all(workers);
+}
