@@ -85,6 +85,21 @@ test('opens an article directly, with a safe "Read at" link to the original', as
     );
 });
 
+test('v opens the original in a new tab that cannot reach back into the reader', async ({
+  page,
+  context,
+}) => {
+  const article = articles[0]!;
+  await page.goto(`/article/${encodeURIComponent(article.id)}`);
+  await expectArticle(page, article);
+  const requested = context.waitForEvent('request', (request) => request.url() === new URL(article.url).href);
+  const tab = context.waitForEvent('page');
+  await page.keyboard.press('v');
+  await requested;
+  expect(await (await tab).evaluate(() => window.opener)).toBeNull();
+  await expect(page).toHaveURL(`/article/${encodeURIComponent(article.id)}`);
+});
+
 test('opens an article from the feed, and back returns to the feed', async ({ page }) => {
   const article = articles[0]!;
   await page.goto('/');
