@@ -1,3 +1,5 @@
+import { escapeUnprintable } from './text';
+
 /** A position in the original file, 1-based; columns count UTF-16 code units like editors do. */
 export interface Pos {
   line: number;
@@ -14,8 +16,9 @@ export interface ContentIssue {
   severity: 'error' | 'warning';
 }
 
+/** One line per problem; a file name or message holding control characters cannot act on a terminal. */
 export function formatIssue(issue: ContentIssue): string {
-  return `${issue.file}:${issue.line}:${issue.col} ${issue.field}: ${issue.message}`;
+  return escapeUnprintable(`${issue.file}:${issue.line}:${issue.col} ${issue.field}: ${issue.message}`);
 }
 
 /** The top of a file: where file-level problems (size, encoding, id) point. */

@@ -29,16 +29,21 @@ export function cleanText(value: string): CleanText {
 
 const MAX_QUOTED = 60;
 
-/**
- * Quotes a value for a message: JSON-style escapes, plus C1 and DEL escaped too (JSON.stringify
- * leaves them raw, and U+009B is a terminal escape introducer), shortened to stay readable.
- */
+// What would act rather than print in a terminal or reorder the text around it: C0 and C1
+// controls (U+009B is a terminal escape introducer), DEL, line and paragraph separators, and the
+// bidi embeddings, overrides and isolates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Writes every character that would not print as itself as a `\uXXXX` escape. */
+export function escapeUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Quotes a value for a message: JSON-style, every unprintable character escaped, shortened to stay readable. */
 export function quote(value: string): string {
   const short = value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
-  return JSON.stringify(short).replace(
-    /[\u007f-\u009f\u2028\u2029]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return escapeUnprintable(JSON.stringify(short));
 }
 
 /** Sizes in the unit a person would write in a config: 1 MiB, 512 KiB, 300 bytes. */

@@ -1,6 +1,7 @@
 import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
 import type { Document, Node as YamlAstNode } from 'yaml';
 import type { IssueList, Pos } from './issues';
+import { quote } from './text';
 import { positionInText, YamlGuard } from './yaml-nesting';
 
 /**
@@ -174,7 +175,7 @@ class Converter {
       const name = pair.key.value === null ? '' : String(pair.key.value);
       const keyPos = this.positionOf(pair.key);
       if (fields.has(name)) {
-        this.issues.error(keyPos, FIELD, `key ${JSON.stringify(name)} appears more than once`);
+        this.issues.error(keyPos, FIELD, `key ${quote(name)} appears more than once`);
         continue;
       }
       // `key:` with no value has no node at all; point at the key.

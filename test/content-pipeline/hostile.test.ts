@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareIssues } from '../../src/content-pipeline/issues';
+import { compareIssues, formatIssue } from '../../src/content-pipeline/issues';
 import { validateArticle } from '../../src/content-pipeline/validate';
 import { lines, NOW, parseText } from './helpers';
 
@@ -171,6 +171,98 @@ describe('hostile files: links', () => {
       ],
     });
   });
+
+  it('a bad optional link is dropped with a warning naming its line and field', () => {
+    const file = 'url-optional.md';
+    const { article, problems } = hostile(file);
+    const bad = (pos: string, field: string, why: string, got: string, dropped: string) =>
+      at(file, 'warning', `${pos} ${field}: must be an http(s) URL, but it ${why} (got ${got}); ${dropped}`);
+    const image = 'the image is left out';
+    const link = 'the link is left out';
+    expect(problems).toEqual([
+      bad('6:12', 'ampWebUrl', 'uses the javascript: scheme', '"  javascript:alert(1)"', 'it is left out'),
+      bad(
+        '7:15',
+        'cdnAmpWebUrl',
+        'contains a control or invisible character',
+        '"java\\tscript:alert(1)"',
+        'it is left out',
+      ),
+      bad(
+        '9:10',
+        'images[0].url',
+        'uses the data: scheme',
+        '"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+"',
+        image,
+      ),
+      bad('10:10', 'images[1].url', 'uses the vbscript: scheme', '"vbscript:msgbox(1)"', image),
+      bad('11:10', 'images[2].url', 'is protocol-relative, with no scheme', '"//evil.example/x.png"', image),
+      bad('12:10', 'images[3].url', 'has no host after the scheme', '"https:evil.example/x.png"', image),
+      bad(
+        '13:10',
+        'images[4].url',
+        'contains a user name or password',
+        '"https://user:pass@img.example.com/x.png"',
+        image,
+      ),
+      bad(
+        '14:10',
+        'images[5].url',
+        'contains a control or invisible character',
+        '"java\\nscript:alert(1)"',
+        image,
+      ),
+      bad(
+        '15:10',
+        'images[6].url',
+        'contains a control or invisible character',
+        '"\\u0001javascript:alert(1)"',
+        image,
+      ),
+      bad(
+        '16:10',
+        'images[7].url',
+        'contains a control or invisible character',
+        '"https://img.example.com/\\u202egpj.exe"',
+        image,
+      ),
+      bad('17:10', 'images[8].url', 'is not an absolute URL', '"jav&#x09;ascript:alert(1)"', image),
+      bad('18:10', 'images[9].url', 'uses the file: scheme', '"file:///etc/passwd"', image),
+      bad(
+        '22:13',
+        'related[0].webUrl',
+        'contains a user name or password',
+        '"https://trusted.example@evil.example/"',
+        link,
+      ),
+      bad('24:13', 'related[1].webUrl', 'uses the blob: scheme', '"blob:https://example.com/uuid"', link),
+      bad(
+        '26:13',
+        'related[2].webUrl',
+        'has no host after the scheme',
+        '"https:\\\\\\\\evil.example/"',
+        link,
+      ),
+      bad(
+        '28:13',
+        'related[3].webUrl',
+        'contains a control or invisible character',
+        '"java\\tscript:alert(8)"',
+        link,
+      ),
+    ]);
+    expect(article?.url).toBe('https://example.com/hostile/url-optional');
+    expect(article?.ampUrl).toBeUndefined();
+    // Padding and case are normalised; `<` is percent-encoded by the URL parser.
+    expect(article?.images).toEqual([{ url: 'https://img.example.com/kept.jpg' }]);
+    expect(article?.related.map((r) => [r.title, r.url])).toEqual([
+      ['trusted-looking credentials', undefined],
+      ['blob', undefined],
+      ['backslashes', undefined],
+      ['raw tab', undefined],
+      ['kept', 'https://example.com/hostile/kept?q=%3Cscript%3E'],
+    ]);
+  });
 });
 
 describe('hostile files: text stays text', () => {
@@ -216,6 +308,30 @@ describe('hostile files: text stays text', () => {
       ),
     ]);
     expect(article?.title).toBe('bell esc[2J nul del nel sos csi end');
+  });
+
+  it('escapes control characters in problem messages, which reach terminals and the overlay', () => {
+    const file = 'duplicate-keys.md';
+    const { article, problems } = hostile(file);
+    expect(problems).toEqual([
+      at(file, 'error', '6:1 front matter: key "title" appears more than once'),
+      at(file, 'error', '9:3 front matter: key "name" appears more than once'),
+      at(file, 'error', '11:1 front matter: key "\\u001b[2J\\u009b" appears more than once'),
+    ]);
+    expect(article).toBeNull();
+    // A file name is not content, but it is printed too: an OSC 8 link and a direction override.
+    const name = 'news/\u001b]8;;https://evil.example\u0007x\u202e.md';
+    const issue = {
+      file: name,
+      line: 1,
+      col: 1,
+      field: 'file',
+      message: 'is empty',
+      severity: 'error',
+    } as const;
+    expect(formatIssue(issue)).toBe(
+      'news/\\u001b]8;;https://evil.example\\u0007x\\u202e.md:1:1 file: is empty',
+    );
   });
 });
 
