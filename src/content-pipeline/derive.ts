@@ -110,6 +110,7 @@ export function deriveContent(sources: SourceArticle[], options: DeriveOptions):
   });
 
   const articles = included.map((a): DerivedArticle => {
+    // nameTopics saw every topic of every included article, so each slug is in `topics`.
     const topicRefs = [...new Set(a.topics.map(topicSlug))].map((slug) => topics.get(slug) as TopicRef);
     const heat = a.heat !== undefined && a.heat >= 0 ? a.heat : undefined;
     const tier = a.quality === undefined ? undefined : qualityTier(a.quality);

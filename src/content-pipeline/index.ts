@@ -90,7 +90,10 @@ export async function checkContent(options: ContentOptions): Promise<ContentChec
   };
 }
 
-/** Builds every data file from the valid articles; problems are reported, never thrown. */
+/**
+ * Builds every data file from the valid articles. Problems in files are reported, never thrown;
+ * only a content folder that cannot be used at all throws (`ContentConfigError`).
+ */
 export async function buildContent(options: ContentOptions): Promise<ContentBuild> {
   const check = await checkContent(options);
   const included = check.articles.filter((a) => a.published || options.drafts);

@@ -82,7 +82,8 @@ const { value } = fc.letrec((tie) => ({
 }));
 const frontMatter = fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 10 });
 
-describe('every input ends as an article or a named problem', () => {
+// Thousands of documents: generous timeouts, as the machine running them may be busy.
+describe('every input ends as an article or a named problem', { timeout: 60_000 }, () => {
   it('random front matter built from the schema’s own field names', () => {
     fc.assert(
       fc.property(frontMatter, (data) => {
