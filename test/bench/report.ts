@@ -24,9 +24,9 @@ export function figure(
   name: string,
   value: number | null,
   unit: string,
-  options: { budget?: Budget; digits?: number; detail?: string; why?: string } = {},
+  options: { budget?: Budget; digits?: number; detail?: string; why?: string; error?: unknown } = {},
 ): Figure {
-  const { budget, digits = 0, detail, why } = options;
+  const { budget, digits = 0, detail, why, error } = options;
   const base = {
     group,
     name,
@@ -35,12 +35,25 @@ export function figure(
     ...(budget ? { budget: budget.text } : {}),
     ...(detail ? { detail } : {}),
   };
+  // A step that crashes misses its budget: that is a failure, not a missing figure.
+  if (error !== undefined)
+    return { ...base, value: null, display: `failed: ${firstLine(error)}`, status: 'fail' };
   if (value === null)
     return { ...base, display: `not measurable: ${why ?? 'no data'}`, status: 'not measurable' };
   const display = `${value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })}${unit ? ' ' + unit : ''}`;
   if (!budget) return { ...base, display, status: 'info' };
   const pass = budget.kind === 'max' ? value <= budget.limit : value >= budget.limit;
   return { ...base, display, status: pass ? 'pass' : 'fail' };
+}
+
+/** The first line of an error, for a table cell. */
+export function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const first = (text.split('\n').find((line) => line.trim() !== '') ?? text).trim().slice(0, 160);
+  // Child errors carry the child's stack in the message: name the first project frame.
+  const frame = /\/((?:src|test)\/[\w/.-]+:\d+)/.exec(`${text}\n${stack}`)?.[1];
+  return frame ? `${first} (${frame})` : first;
 }
 
 const MARK: Record<Figure['status'], string> = {

@@ -1,9 +1,11 @@
-import { figure, type Figure } from '../report';
+import { figure, firstLine, type Figure } from '../report';
 import { median, round } from '../lib/stats';
 import { measureCold, type ColdRuns } from '../measure/content';
 import { corpusDir, writeDir } from './paths';
 
 const MB = 1e6;
+const timeBudget = { kind: 'max', limit: 60, text: '< 60 s' } as const;
+const memoryBudget = { kind: 'max', limit: 2000, text: '< 2,000 MB' } as const;
 
 /** Cold content step at the small size, as a ratio to the floor measured alongside. */
 export async function coldSmall(size: string, runs: number): Promise<{ figures: Figure[]; raw: ColdRuns }> {
@@ -28,26 +30,43 @@ export async function coldSmall(size: string, runs: number): Promise<{ figures: 
 }
 
 /** Cold content step at the large size: buildContent plus writing its files, and peak memory. */
-export async function coldLarge(size: string, runs: number): Promise<{ figures: Figure[]; raw: ColdRuns }> {
+export async function coldLarge(
+  size: string,
+  runs: number,
+): Promise<{ figures: Figure[]; raw: ColdRuns | { error: string } }> {
   console.log(`content step, cold, ${size}: ${runs} run(s), writing the files as a build does`);
-  const raw = await measureCold(corpusDir(size), runs, writeDir(size));
+  const group = `content ${size}`;
+  const timeName = 'content step, cold (buildContent + write files)';
+  const memoryName = 'peak memory (RSS of the step process)';
+  let raw: ColdRuns;
+  try {
+    raw = await measureCold(corpusDir(size), runs, writeDir(size));
+  } catch (error) {
+    console.log(`  failed: ${firstLine(error)}`);
+    return {
+      raw: { error: String(error) },
+      figures: [
+        figure(group, timeName, null, 's', { budget: timeBudget, error }),
+        figure(group, memoryName, null, 'MB', { budget: memoryBudget, error }),
+      ],
+    };
+  }
   const build = median(raw.step.map((r) => r.ms));
   const write = median(raw.step.map((r) => r.writeMs ?? 0));
   const total = median(raw.step.map((r) => r.ms + (r.writeMs ?? 0)));
   const floor = median(raw.floor.map((r) => r.ms));
   const peak = Math.max(...raw.step.map((r) => r.maxRssBytes)) / MB;
-  const group = `content ${size}`;
   const runsText = runs === 1 ? '1 run' : `median of ${runs}`;
   return {
     raw,
     figures: [
-      figure(group, 'content step, cold (buildContent + write files)', round(total / 1000, 1), 's', {
+      figure(group, timeName, round(total / 1000, 1), 's', {
         digits: 1,
-        budget: { kind: 'max', limit: 60, text: '< 60 s' },
+        budget: timeBudget,
         detail: `${runsText}: build ${round(build / 1000, 1)} s + write ${round(write / 1000, 1)} s; floor ${round(floor / 1000, 1)} s`,
       }),
-      figure(group, 'peak memory (RSS of the step process)', Math.round(peak), 'MB', {
-        budget: { kind: 'max', limit: 2000, text: '< 2,000 MB' },
+      figure(group, memoryName, Math.round(peak), 'MB', {
+        budget: memoryBudget,
         detail: `largest of ${runs}; process.resourceUsage().maxRSS`,
       }),
     ],
