@@ -16,15 +16,50 @@ export interface CleanText {
   removed: string[];
 }
 
-/** Removes control characters and lone surrogates (which would not survive as UTF-8) from text. */
+/** Removes control characters, unpaired direction controls and lone surrogates (which would not survive as UTF-8). */
 export function cleanText(value: string): CleanText {
   const removed: string[] = [];
-  const text = value.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, (ch) => {
+  const drop = (ch: string) => {
     const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     if (!removed.includes(code)) removed.push(code);
     return '';
-  });
-  return { text, removed };
+  };
+  const text = value.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, drop);
+  return { text: dropUnpairedDirectionControls(text, drop), removed };
+}
+
+const EMBEDDING = new Set(['\u202a', '\u202b', '\u202d', '\u202e']); // LRE, RLE, LRO, RLO
+const ISOLATE = new Set(['\u2066', '\u2067', '\u2068']); // LRI, RLI, FSI
+const POP_EMBEDDING = '\u202c'; // PDF
+const POP_ISOLATE = '\u2069'; // PDI
+
+/**
+ * An override or embedding left open reorders whatever follows it on the page (the date, the next
+ * card's text); one closed within the same value only affects that value, as its writer meant,
+ * and real excerpts use such pairs. So only unpaired ones are removed, matched as Unicode's
+ * bidi algorithm (UAX #9) matches them: a PDF closes the latest embedding inside the current
+ * isolate, a PDI closes the latest isolate and every embedding opened within it.
+ */
+function dropUnpairedDirectionControls(text: string, drop: (ch: string) => string): string {
+  const open: { index: number; isolate: boolean }[] = [];
+  const unpaired = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (EMBEDDING.has(ch) || ISOLATE.has(ch)) open.push({ index: i, isolate: ISOLATE.has(ch) });
+    else if (ch === POP_EMBEDDING) {
+      if (open.length > 0 && !open.at(-1)?.isolate) open.pop();
+      else unpaired.add(i);
+    } else if (ch === POP_ISOLATE) {
+      const isolate = open.findLastIndex((o) => o.isolate);
+      if (isolate === -1) unpaired.add(i);
+      else open.length = isolate;
+    }
+  }
+  for (const o of open) unpaired.add(o.index);
+  if (unpaired.size === 0) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += unpaired.has(i) ? drop(text[i] ?? '') : text[i];
+  return out;
 }
 
 const MAX_QUOTED = 60;

@@ -153,6 +153,14 @@ describe('buildContent over test/fixtures/hostile', () => {
     const card = shard?.items.find((c: CardSummary) => c.id === 'html-in-text');
     expect(card?.title).toBe(`${html} title`);
   });
+
+  it('publishes text with controls and unpaired direction overrides removed', () => {
+    expect(detail('control-raw')?.title).toBe('bell esc[2J nul del nel sos csi end');
+    expect(detail('control-escaped')?.excerpt).toBe('left right-to-left override never closed');
+    const json = [...build.files.values()].join('\n');
+    // eslint-disable-next-line no-control-regex -- asserting that no control character was published
+    expect(json).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+  });
 });
 
 describe('the per-file size cap', () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareIssues, formatIssue } from '../../src/content-pipeline/issues';
+import { cleanText } from '../../src/content-pipeline/text';
 import { validateArticle } from '../../src/content-pipeline/validate';
 import { lines, NOW, parseText } from './helpers';
 
@@ -308,6 +309,44 @@ describe('hostile files: text stays text', () => {
       ),
     ]);
     expect(article?.title).toBe('bell esc[2J nul del nel sos csi end');
+  });
+
+  it('removes escaped controls and unpaired direction overrides; keeps paired ones and emoji joiners', () => {
+    const file = 'control-escaped.md';
+    const { article, problems } = hostile(file);
+    expect(problems).toEqual([
+      at(file, 'warning', '2:8 title: control characters removed: U+001B, U+0097, U+007F'),
+      at(file, 'warning', '6:10 excerpt: control characters removed: U+202E'),
+      at(file, 'warning', '8:7 type: control characters removed: U+202C'),
+    ]);
+    expect(article).toMatchObject({
+      title: 'Escaped [31mred[0m   done',
+      excerpt: 'left right-to-left override never closed',
+      category: 'balanced \u202Aembedded\u202C and \u2067isolated\u2069 ok',
+      type: 'stray  close',
+      // A lone surrogate cannot be written as UTF-8: it becomes U+FFFD.
+      provider: { name: 'Family \u{1F468}\u200D\u{1F469}\u200D\u{1F467} news \uFFFD' },
+    });
+  });
+
+  it.each([
+    [
+      'an isolate closes the override opened inside it',
+      'a\u2067b\u202ec\u2069d',
+      'a\u2067b\u202ec\u2069d',
+      [],
+    ],
+    [
+      'a PDF inside an isolate cannot close an override outside it',
+      '\u202ea\u2067b\u202cc\u2069',
+      'a\u2067bc\u2069',
+      ['U+202E', 'U+202C'],
+    ],
+    ['an isolate left open', 'x\u2068y', 'xy', ['U+2068']],
+    ['a stray PDI', 'x\u2069y', 'xy', ['U+2069']],
+    ['nested embeddings, all closed', '\u202a\u202bx\u202c\u202c', '\u202a\u202bx\u202c\u202c', []],
+  ])('direction controls: %s', (_label, input, text, removed) => {
+    expect(cleanText(input)).toEqual({ text, removed });
   });
 
   it('escapes control characters in problem messages, which reach terminals and the overlay', () => {
