@@ -45,6 +45,20 @@ export default defineConfig({
       testMatch: /reader\/.*\.spec\.ts/,
       use: { baseURL: 'http://127.0.0.1:4601' },
     },
+    {
+      name: 'images',
+      testMatch: /images\/.*\.spec\.ts/,
+      use: { baseURL: 'http://127.0.0.1:4611' },
+    },
   ],
-  webServer: [fixtureServer(4601, 'test/fixtures/content-e2e', '.cache/e2e/reader')],
+  webServer: [
+    fixtureServer(4601, 'test/fixtures/content-e2e', '.cache/e2e/reader'),
+    // The publisher host the `images` build caches from: servers start in list order, so it comes before that build.
+    { command: 'npx tsx test/e2e/images/image-server.ts 4612', url: 'http://127.0.0.1:4612/', reuseExistingServer: false, timeout: 30_000 },
+    fixtureServer(4611, 'test/fixtures/content-images', '.cache/e2e/images', {
+      IMAGE_CACHE: 'on',
+      IMAGE_CACHE_DIR: '.cache/e2e/images-cache',
+      IMAGE_CACHE_ALLOW_PRIVATE: '1',
+    }),
+  ],
 });
