@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import type { ContentUpdatedEvent } from '../types/content';
-import { buildContent, formatIssue, type ContentBuild, type ContentIssue } from './index';
+import { buildContent, createContentCache, formatIssue, type ContentBuild, type ContentIssue } from './index';
 import { readContentEnv, type ContentEnv } from './env';
 import { copyImageFiles, imageStepForBuild, type ImageResolver } from './images/index';
 
@@ -31,9 +31,17 @@ export function newsContent(options: NewsContentOptions = {}): Plugin {
   let env: ContentEnv;
   let built: ContentBuild | undefined;
   let images: ImageResolver | undefined; // build only: dev draws the remote URLs
+  // Dev rebuilds after every save: unchanged files are not parsed or validated again.
+  const cache = createContentCache();
 
   const run = (resolveImages?: ImageResolver['resolveImages']) =>
-    buildContent({ contentDir: env.contentDir, drafts: env.drafts, maxFileBytes: env.maxFileBytes, resolveImages });
+    buildContent({
+      contentDir: env.contentDir,
+      drafts: env.drafts,
+      maxFileBytes: env.maxFileBytes,
+      resolveImages,
+      cache: config.command === 'serve' ? cache : undefined,
+    });
 
   return {
     name: 'news:content',

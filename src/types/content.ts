@@ -124,7 +124,7 @@ export interface Manifest {
   feeds: Record<FeedSort, FeedIndex>;
   /** Every topic with its article count, most articles first. */
   topics: ManifestTopic[];
-  /** Every provider with its article count, most articles first. */
+  /** The 100 providers with the most articles, most first (`counts.providers` is the full number). */
   providers: (ProviderRef & { count: number })[];
 }
 
