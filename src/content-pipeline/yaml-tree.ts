@@ -128,6 +128,11 @@ class Converter {
   private aliases = 0;
   private readonly anchors = new Map<string, YamlAstNode>();
   private readonly open = new Set<YamlAstNode>();
+  /**
+   * The alias in the text whose copy is being converted. Limits crossed inside a copy are reported
+   * there: the nodes being copied sit at their anchor, which is fine on its own.
+   */
+  private copyingAt: Pos | null = null;
 
   constructor(
     private readonly posAt: (offset: number) => Pos,
@@ -136,11 +141,12 @@ class Converter {
 
   convert(node: unknown, depth: number, at?: Pos): YNode {
     const pos = at ?? this.positionOf(node);
+    const blame = this.copyingAt ?? pos;
     if (++this.nodes > YAML_LIMITS.maxNodes) {
-      throw new LimitExceeded(pos, `expands to more than ${YAML_LIMITS.maxNodes} values`);
+      throw new LimitExceeded(blame, `expands to more than ${YAML_LIMITS.maxNodes} values`);
     }
     if (depth > YAML_LIMITS.maxDepth)
-      throw new LimitExceeded(pos, `nests deeper than ${YAML_LIMITS.maxDepth} levels`);
+      throw new LimitExceeded(blame, `nests deeper than ${YAML_LIMITS.maxDepth} levels`);
 
     if (isAlias(node)) return this.expandAlias(node.source, depth, pos);
     if (isScalar(node) || isMap(node) || isSeq(node)) {
@@ -197,7 +203,13 @@ class Converter {
     if (!target) throw new LimitExceeded(pos, `alias *${name} has no anchor &${name} before it`);
     if (this.open.has(target))
       throw new LimitExceeded(pos, `alias *${name} refers to a value that contains it`);
-    return this.convert(target, depth, pos);
+    const outer = this.copyingAt;
+    this.copyingAt ??= pos;
+    try {
+      return this.convert(target, depth, pos);
+    } finally {
+      this.copyingAt = outer;
+    }
   }
 
   private positionOf(node: unknown): Pos {

@@ -110,6 +110,7 @@ describe('hostile files: bounded parsing', () => {
   it.each([
     ['billion-laughs.md', '4:8 front matter: uses aliases more than 100 times'],
     // Points at the alias whose copy crosses the cap, not inside the list it copies.
+    ['alias-fanout.md', '3:22 front matter: expands to more than 10000 values'],
     ['alias-cycle.md', '7:9 front matter: alias *loop refers to a value that contains it'],
     ['deep-block.md', '22:33 front matter: nests deeper than 16 levels'],
     ['deep-flow.md', '6:70 front matter: nests deeper than 16 levels'],
