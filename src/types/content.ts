@@ -20,7 +20,7 @@ export interface ImageRef {
   height?: number;
   /** Caption (the front matter's image `title`), plain text. */
   caption?: string;
-  /** Resized variants of the cached copy, for `srcset`. */
+  /** Copies of the cached image at several widths (the full-size one included), for `srcset`. */
   variants?: { src: string; width: number }[];
 }
 
