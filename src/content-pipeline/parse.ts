@@ -103,6 +103,16 @@ export function parseContentFile(file: LoadedFile): ParsedFile {
 
 /** Strict UTF-8 (a BOM is dropped); otherwise an error at the first byte that is not UTF-8. */
 function decodeUtf8(bytes: Uint8Array, issues: IssueList): string | null {
+  // Windows editors save "Unicode" as UTF-16 with a byte order mark; say so rather than name a byte.
+  const [b0, b1] = bytes;
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+    issues.error(
+      FILE_START,
+      'file',
+      'is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8',
+    );
+    return null;
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -390,6 +390,7 @@ describe('hostile files: encodings and shapes', () => {
   it.each([
     ['latin1.md', '2:12 file: is not UTF-8 text (byte 0xE9 at offset 15); save it as UTF-8'],
     ['cp1252-dash.md', '2:15 file: is not UTF-8 text (byte 0x97 at offset 18); save it as UTF-8'],
+    ['utf16le.md', '1:1 file: is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8'],
     ['binary.md', '1:1 file: is not UTF-8 text (byte 0x89 at offset 0); save it as UTF-8'],
     ['empty.md', '1:1 file: is empty'],
     ['whitespace-only.md', '1:1 file: is empty'],
