@@ -11,7 +11,7 @@ describe('QualityBadge', () => {
 
   it('explains the scale and the tier in its tooltip and accessible description', () => {
     render(<QualityBadge score={213} tier="top" />);
-    const expected = `${QUALITY_SCALE_NOTE} Top: among the best-rated tenth of stories (score 100 or more).`;
+    const expected = `${QUALITY_SCALE_NOTE} Top: among the best-rated stories, roughly the top tenth (score 100 or more).`;
     const badge = screen.getByTitle(expected);
     expect(badge).toHaveAccessibleDescription(expected);
     expect(badge).toHaveTextContent('213');
