@@ -142,7 +142,7 @@ async function readOne(root: string, relPath: string, maxFileBytes: number) {
 }
 
 function tooLarge(size: number, cap: number): string {
-  return `is ${formatBytes(size)} (${size} bytes), over the ${formatBytes(cap)} limit per file (option maxFileBytes)`;
+  return `is ${formatBytes(size)} (${size} bytes), over the ${formatBytes(cap)} limit per file (set CONTENT_MAX_FILE_BYTES to change it)`;
 }
 
 /** Two files with one id would overwrite each other's detail file, so neither is kept. */

@@ -178,6 +178,16 @@ describe('the per-file size cap', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('rejects a file one byte over the default 1 MiB cap by its size, before reading it', async () => {
+    const result = await buildContent({ contentDir: dir, drafts: false, now: NOW });
+    expect(
+      result.issues.map((i) => `${path.basename(i.file)}:${i.line}:${i.col} ${i.field}: ${i.message}`),
+    ).toEqual([
+      'big.md:1:1 file: is 1 MiB (1048577 bytes), over the 1 MiB limit per file (set CONTENT_MAX_FILE_BYTES to change it)',
+    ]);
+    expect(result.manifest.counts.articles).toBe(1);
+  });
+
   it('takes a larger cap from the maxFileBytes option (CONTENT_MAX_FILE_BYTES in the Vite plugin)', async () => {
     const result = await buildContent({ contentDir: dir, drafts: false, now: NOW, maxFileBytes: 2_000_000 });
     expect(result.issues).toEqual([]);

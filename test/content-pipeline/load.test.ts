@@ -86,7 +86,7 @@ describe('loadContentFiles', () => {
   it('refuses a file over the size cap without reading it, naming the cap', async () => {
     const capped = await loadContentFiles(fixture('large'), 2048);
     expect(lines(capped.issues)).toEqual([
-      'error test/fixtures/content-large/large.md:1:1 file: is 3.1 KiB (3150 bytes), over the 2 KiB limit per file (option maxFileBytes)',
+      'error test/fixtures/content-large/large.md:1:1 file: is 3.1 KiB (3150 bytes), over the 2 KiB limit per file (set CONTENT_MAX_FILE_BYTES to change it)',
     ]);
     expect(capped.files).toEqual([]);
     expect(capped.invalidFiles).toEqual(['test/fixtures/content-large/large.md']);
