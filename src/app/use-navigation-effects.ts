@@ -3,7 +3,9 @@ import { currentEntryKey } from './history';
 
 /**
  * What a multi-page site does for free, done for the single-page reader:
- * - scroll: a new page starts at the top; back/forward return to where that entry was left;
+ * - scroll: a new page starts at the top; an entry seen before (back/forward) returns to where it
+ *   was left. Entries are told apart by the key `history.ts` gives each one, so no listener order
+ *   matters: an entry with a saved position is one we come back to;
  * - focus: after a page change, focus goes to the new page's h1 (else `main`), so keyboard and
  *   screen-reader users start on the new content, unless the page already placed focus itself.
  * A change of query string only (chips, sort) moves neither.
@@ -11,39 +13,24 @@ import { currentEntryKey } from './history';
 export function useNavigationEffects(pathname: string, search: string): void {
   const positions = useRef(new Map<string, number>());
   const entryKey = useRef('');
-  const restoreTo = useRef<number | null>(null);
   const first = useRef(true);
   const lastPath = useRef(pathname);
 
   useEffect(() => {
     if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
-    entryKey.current = currentEntryKey();
     const onScroll = () => positions.current.set(entryKey.current, window.scrollY);
-    const onPop = () => {
-      entryKey.current = currentEntryKey();
-      // Read now: the page being left may clamp the scroll position before the next one draws.
-      restoreTo.current = positions.current.get(entryKey.current) ?? 0;
-    };
-    const onPush = () => {
-      entryKey.current = currentEntryKey();
-      restoreTo.current = null;
-    };
     addEventListener('scroll', onScroll, { passive: true });
-    addEventListener('popstate', onPop);
-    addEventListener('pushState', onPush);
-    return () => {
-      removeEventListener('scroll', onScroll);
-      removeEventListener('popstate', onPop);
-      removeEventListener('pushState', onPush);
-    };
+    return () => removeEventListener('scroll', onScroll);
   }, []);
 
+  // Before paint, so the page is drawn once, at its place.
   useLayoutEffect(() => {
+    const key = currentEntryKey();
+    const saved = positions.current.get(key);
+    entryKey.current = key;
     if (first.current) return;
-    const pathChanged = lastPath.current !== pathname;
-    if (restoreTo.current !== null) window.scrollTo(0, restoreTo.current);
-    else if (pathChanged) window.scrollTo(0, 0);
-    restoreTo.current = null;
+    if (saved !== undefined) window.scrollTo(0, saved);
+    else if (lastPath.current !== pathname) window.scrollTo(0, 0);
   }, [pathname, search]);
 
   useEffect(() => {

@@ -27,16 +27,20 @@ export interface GridLayout {
   top: number;
 }
 
+// The last measured layout: a list drawn again (back from an article) starts from it, so its first
+// render already has the right rows and a restored scroll position lands where it was.
+let lastLayout: GridLayout = { columns: 1, top: 0 };
+
 /** Measures the list before paint and again whenever it or the page around it changes size. */
 export function useGridLayout(ref: RefObject<HTMLElement | null>): GridLayout {
-  const [layout, setLayout] = useState<GridLayout>({ columns: 1, top: 0 });
+  const [layout, setLayout] = useState<GridLayout>(lastLayout);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
     const measure = () => {
       const columns = columnsFor(element.clientWidth);
       const top = Math.round(element.getBoundingClientRect().top + window.scrollY);
-      setLayout((prev) => (prev.columns === columns && prev.top === top ? prev : { columns, top }));
+      setLayout((prev) => (prev.columns === columns && prev.top === top ? prev : (lastLayout = { columns, top })));
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return;

@@ -51,3 +51,37 @@ test('j walks past the first shard into the next one', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Story a61', exact: true })).toBeFocused();
   await expect(page.getByRole('link', { name: 'Story a61', exact: true })).toBeInViewport();
 });
+
+test('back from an article returns to the same place in a long feed', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Story a0', exact: true })).toBeVisible();
+  // Scroll well into the feed, past the first shard, then open a card that is in view.
+  for (let i = 0; i < 12; i++) {
+    await page.mouse.wheel(0, 1500);
+    await page.waitForTimeout(60);
+  }
+  // Wheel scrolling is animated: wait until it has come to rest.
+  await expect
+    .poll(async () => {
+      const before = await page.evaluate(() => window.scrollY);
+      await page.waitForTimeout(150);
+      return (await page.evaluate(() => window.scrollY)) - before;
+    })
+    .toBe(0);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(10_000);
+  const title = await feed(page).evaluate((list) => {
+    const inView = [...list.querySelectorAll('article h2')].find((h) => h.getBoundingClientRect().top > 100);
+    return inView?.textContent ?? '';
+  });
+  const link = page.getByRole('link', { name: title, exact: true });
+  const top = (await link.boundingBox())!.y;
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  await page.goBack();
+  await expect(link).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  expect((await link.boundingBox())!.y).toBeCloseTo(top, 0);
+});
