@@ -5,10 +5,10 @@ export const shortcuts: readonly { keys: string[]; action: string }[] = [
   { keys: ['j'], action: 'Next card' },
   { keys: ['k'], action: 'Previous card' },
   { keys: ['o', 'Enter'], action: 'Open the current card’s article' },
-  { keys: ['v'], action: 'Open the current card’s original story in a new tab' },
+  { keys: ['v'], action: 'Open the original story in a new tab (the current card’s, or the open article’s)' },
   { keys: ['/'], action: 'Go to the topic chips' },
   { keys: ['?'], action: 'Show this list' },
-  { keys: ['Esc'], action: 'Go back (from an article) or close this list' },
+  { keys: ['Esc'], action: 'Go back from an article, or close this list' },
 ];
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

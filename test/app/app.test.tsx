@@ -62,7 +62,7 @@ describe('the shell', () => {
     await user.keyboard('?');
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(dialog).getByText('Next card')).toBeInTheDocument();
-    expect(within(dialog).getByText('Open the current card’s original story in a new tab')).toBeInTheDocument();
+    expect(within(dialog).getByText('Open the original story in a new tab (the current card’s, or the open article’s)')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 

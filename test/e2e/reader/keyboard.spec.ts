@@ -66,7 +66,7 @@ test('/ goes to the chips; ? lists the shortcuts and Esc closes the list', async
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByText('Open the current card’s original story in a new tab')).toBeVisible();
+  await expect(dialog.getByText('Open the original story in a new tab (the current card’s, or the open article’s)')).toBeVisible();
   await page.keyboard.press('j');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
