@@ -3,10 +3,11 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { newsContent } from './src/content-pipeline/vite-plugin';
 import { readerPwa } from './src/content-pipeline/images/pwa';
+import { securityHeaders } from './src/content-pipeline/security-headers';
 
 export default defineConfig({
   // Vitest reuses this config; its tests start their own content servers, so the plugin stays out.
-  plugins: [react(), tailwindcss(), !process.env.VITEST && newsContent(), readerPwa()],
+  plugins: [react(), tailwindcss(), !process.env.VITEST && newsContent(), readerPwa(), securityHeaders()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {
