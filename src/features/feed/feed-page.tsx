@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useManifest } from '../../api/manifest';
 import { focusRing } from '../../components/ui/focus-ring';
 import { useKeyboardShortcuts } from '../../components/ui/keyboard';
@@ -19,6 +19,11 @@ function FeedBody({ manifest, params, setParams }: { manifest: Manifest; params:
   // Chips and sort answer at once; the list follows as a lower-priority render.
   const listParams = useDeferredValue(params);
   const topicNames = useMemo(() => new Map(manifest.topics.map((t) => [t.slug, t.name])), [manifest]);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(''), 8000);
+    return () => clearTimeout(timer);
+  }, [notice]);
 
   useKeyboardShortcuts({
     '/': (event) => {

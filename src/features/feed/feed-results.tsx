@@ -35,7 +35,7 @@ export function FeedResults({ manifest, params, topicNames, onClearTopics, annou
     );
   }
 
-  const summary = <FeedSummary total={total} loaded={view.items.length} topics={params.topics} topicNames={topicNames} onClear={onClearTopics} />;
+  const summary = <FeedSummary total={total} topics={params.topics} topicNames={topicNames} onClear={onClearTopics} />;
   if (view.items.length === 0) {
     return (
       <>
@@ -60,7 +60,8 @@ export function FeedResults({ manifest, params, topicNames, onClearTopics, annou
         topicNames={topicNames}
         hasMore={hasMore}
         canLoadMore={!query.isFetchingNextPage && !query.isFetchNextPageError && !query.isPlaceholderData}
-        loadMore={() => void query.fetchNextPage()}
+        // Never restart a page already on its way (the default would cancel and refetch it).
+        loadMore={() => void query.fetchNextPage({ cancelRefetch: false })}
         onOpen={(card) => navigate(routes.article(card.id))}
         onOpenOriginal={(card) => void original.open(card)}
         onCurrent={original.prefetch}

@@ -16,23 +16,22 @@ export function ClearTopicsButton({ onClear }: { onClear: () => void }) {
 }
 
 interface Props {
-  /** Articles in the selection, when known. */
+  /** Articles in the selection; unknown for several topics until all their shards are read. */
   total: number | undefined;
-  loaded: number;
   topics: readonly string[];
   topicNames: ReadonlyMap<string, string>;
   onClear: () => void;
 }
 
 /** "1,234 articles in Coronavirus or Lockdown", announced politely when the selection changes. */
-export function FeedSummary({ total, loaded, topics, topicNames, onClear }: Props) {
+export function FeedSummary({ total, topics, topicNames, onClear }: Props) {
   const names = topics.map((slug) => topicNames.get(slug) ?? slug);
-  const count = total !== undefined ? countFormat.format(total) : `${countFormat.format(loaded)}+`;
-  const noun = total === 1 ? 'article' : 'articles';
+  // No running count while a union loads: a live region that changes on every shard is noise.
+  const count = total === undefined ? 'Articles' : `${countFormat.format(total)} ${total === 1 ? 'article' : 'articles'}`;
   return (
     <div className="mb-4 flex min-h-8 flex-wrap items-center gap-x-3 text-sm text-slate-700 dark:text-slate-300">
       <p role="status">
-        {count} {noun}
+        {count}
         {names.length > 0 && ` in ${names.join(' or ')}`}
       </p>
       {topics.length > 0 && <ClearTopicsButton onClear={onClear} />}
