@@ -138,6 +138,17 @@ describe('the feed', () => {
     await waitFor(() => expect(titles()).toHaveLength(3));
   });
 
+  it('draws the 40 biggest topics (and any chosen one) until asked for all', async () => {
+    const many = Array.from({ length: 45 }, (_, i) => card(`t${i}`, { topics: [`topic${String(i).padStart(2, '0')}`] }));
+    serveFiles(buildSite(many).files);
+    const { user } = renderApp('/?topics=topic44');
+    const chips = await screen.findByRole('group', { name: 'Filter by topic' });
+    expect(within(chips).getAllByRole('button', { pressed: false })).toHaveLength(40);
+    expect(within(chips).getByRole('button', { name: 'Topic44 1 article' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(within(chips).getByRole('button', { name: 'Show all 45 topics' }));
+    expect(within(chips).getAllByRole('button', { pressed: false })).toHaveLength(44);
+  });
+
   it('says so when there are no articles at all', async () => {
     serveFiles(buildSite([]).files);
     renderApp('/');
