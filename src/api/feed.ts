@@ -27,7 +27,8 @@ export const feedQueries = {
         shards: await Promise.all(
           sources.map((source, i) => {
             const index = pageParam[i] ?? -1;
-            return index < 0 ? null : client.fetchQuery(feedQueries.shard(sort, source.topic, source.feed, index));
+            // The page query retries as a whole; a retry here as well would multiply the attempts.
+            return index < 0 ? null : client.fetchQuery({ ...feedQueries.shard(sort, source.topic, source.feed, index), retry: false });
           }),
         ),
       }),

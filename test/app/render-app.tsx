@@ -11,10 +11,10 @@ configure({ asyncUtilTimeout: 5000 });
 
 /**
  * The whole reader at `path`, on jsdom's real history (so the URL, back and forward are real), with
- * a fresh QueryClient that never retries. jsdom has no scrolling or modal dialogs: those are stood
+ * a fresh QueryClient that never retries (unless a test passes its own). jsdom has no scrolling or modal dialogs: those are stood
  * in for with the smallest behaviour the reader relies on.
  */
-export function renderApp(path = '/') {
+export function renderApp(path = '/', client = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
   window.history.replaceState(null, '', path);
   vi.stubGlobal('scrollTo', vi.fn());
   vi.stubGlobal('open', vi.fn());
@@ -27,7 +27,6 @@ export function renderApp(path = '/') {
       this.dispatchEvent(new Event('close'));
     };
   }
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const user = userEvent.setup();
   const view = render(
     <AppProviders client={client}>

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../../src/lib/query-client';
 import { renderApp } from '../../app/render-app';
 import { buildSite, card, cards } from './builders';
 import { serveFiles } from './serve-site';
@@ -193,6 +194,18 @@ describe('the feed when data fails', () => {
     failures.clear();
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('link', { name: 'Markets rally' })).toBeInTheDocument();
+  });
+
+  it('asks for a failing shard three times with the app’s retry policy, not three times three', async () => {
+    const site = buildSite(stories);
+    const { failures, requests } = serveFiles(site.files);
+    const shard = [...site.files.keys()].find((p) => p.includes('/feed/newest-all-0.'))!;
+    failures.set(shard, 503);
+    const client = createQueryClient();
+    client.setDefaultOptions({ queries: { ...client.getDefaultOptions().queries, retryDelay: 0 } });
+    renderApp('/', client);
+    expect(await screen.findByRole('alert')).toHaveTextContent('failed (HTTP 503)');
+    expect(requests.filter((r) => r === shard)).toHaveLength(3);
   });
 
   it('keeps the cards it has when a later shard fails, and retries it', async () => {
