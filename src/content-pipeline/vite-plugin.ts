@@ -13,6 +13,10 @@ export type NewsContentOptions = Partial<ContentEnv>;
 export const CONTENT_UPDATED_EVENT = 'news:content-updated';
 
 const CONTENT_FILE = /\.(md|markdown|txt)$/i;
+const SETTLE_MS = 150;
+
+/** What a rebuild would tell open pages; equal summaries need no new announcement. */
+const summary = (build: ContentBuild) => `${build.manifest.buildId}\n${build.issues.map(formatIssue).join('\n')}`;
 
 const isError = (issue: ContentIssue) => issue.severity === 'error';
 
@@ -84,6 +88,8 @@ export function newsContent(options: NewsContentOptions = {}): Plugin {
       const contentDir = path.resolve(config.root, env.contentDir);
       let current = await run();
       let pending: Promise<void> = Promise.resolve();
+      let announced = summary(current);
+      let settle: ReturnType<typeof setTimeout> | undefined;
 
       const rebuild = () => {
         // Changes arrive in bursts (editors save in several steps): queue one rebuild after another.
@@ -94,18 +100,30 @@ export function newsContent(options: NewsContentOptions = {}): Plugin {
             config.logger.error(`news:content rebuild failed: ${String(error)}`);
             return;
           }
+          if (summary(current) === announced) return;
+          announced = summary(current);
           announce(server, current);
         });
       };
 
+      // The watcher reports a file at most once per 50 ms and drops the rest, so the last write of a
+      // quick burst (a truncate-then-write save, a fix saved right after a break) can go unreported:
+      // one more rebuild after the burst settles picks it up; it costs little as unchanged files are cached.
+      const onContentChange = () => {
+        rebuild();
+        clearTimeout(settle);
+        settle = setTimeout(rebuild, SETTLE_MS);
+      };
+
       server.watcher.add(contentDir);
       const onFsEvent = (file: string) => {
-        if (CONTENT_FILE.test(file) && isInside(contentDir, file)) rebuild();
+        if (CONTENT_FILE.test(file) && isInside(contentDir, file)) onContentChange();
       };
       server.watcher.on('add', onFsEvent);
       server.watcher.on('change', onFsEvent);
       server.watcher.on('unlink', onFsEvent);
-      server.watcher.on('unlinkDir', (dir: string) => isInside(contentDir, dir) && rebuild());
+      server.watcher.on('unlinkDir', (dir: string) => isInside(contentDir, dir) && onContentChange());
+      server.httpServer?.once('close', () => clearTimeout(settle));
 
       const prefix = `${config.base}data/`;
       server.middlewares.use((req, res, next) => {

@@ -29,7 +29,7 @@ async function getJson<T>(name: string): Promise<{ status: number; body: T }> {
 }
 
 /** Waits for the next HMR message that matches, failing after `ms` with what did arrive. */
-async function nextMessage(match: (m: HmrMessage) => boolean, ms = 4_000): Promise<HmrMessage> {
+async function nextMessage(match: (m: HmrMessage) => boolean, ms = 10_000): Promise<HmrMessage> {
   const start = messages.length;
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -70,7 +70,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('news:content in a real Vite dev server', () => {
+describe('news:content in a real Vite dev server', { timeout: 30_000 }, () => {
   it('serves the manifest, feed shards and article details from memory', async () => {
     const manifest = await getJson<Manifest>('manifest.json');
     expect(manifest.status).toBe(200);
@@ -109,6 +109,16 @@ describe('news:content in a real Vite dev server', () => {
     await writeFile(file, good);
     expect((await recovered).data?.errors).toEqual([]);
     expect((await getJson<Manifest>('manifest.json')).body.counts.articles).toBe(2);
+  });
+
+  it('ends on the last write of a quick burst (an editor truncating, then writing)', async () => {
+    const file = path.join(dir, 'alpha.md');
+    const source = await readFile(file, 'utf8');
+    const settled = nextMessage((m) => contentUpdated(m) && m.data?.errors.length === 0);
+    await writeFile(file, '');
+    await writeFile(file, source.replace(/title: ".*"/, 'title: "Alpha story, saved twice"'));
+    await settled;
+    expect((await getJson<ArticleDetail>('articles/alpha.json')).body.title).toBe('Alpha story, saved twice');
   });
 
   it('drops a deleted article and picks up a new one', async () => {
