@@ -11,7 +11,7 @@ import { buildContent } from '../../src/content-pipeline/index';
 import type { SourceArticle } from '../../src/content-pipeline/source';
 import { checkHttpUrl } from '../../src/content-pipeline/urls';
 import { validateArticle } from '../../src/content-pipeline/validate';
-import { httpUrl } from '../../src/features/article/safe-url';
+import { httpUrl } from '../../src/lib/safe-url';
 import { fileFrom, NOW } from './helpers';
 import { parseContentFile } from '../../src/content-pipeline/parse';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ImageRef } from '../../types/content';
 import { cn } from '../../lib/cn';
+import { drawableImage } from '../../lib/safe-url';
 
 interface Props {
   image: ImageRef | undefined;
@@ -21,7 +22,9 @@ interface Source {
 }
 
 /** Cached copy first (with its resized variants), then the publisher's original. */
-function sourcesOf(image: ImageRef | undefined): Source[] {
+function sourcesOf(input: ImageRef | undefined): Source[] {
+  // Checked again here, whatever the caller did: only http(s) or same-site paths reach `src`.
+  const image = input && drawableImage(input);
   if (!image) return [];
   const cached: Source = { src: image.src };
   if (image.variants?.length) cached.srcSet = image.variants.map((v) => `${v.src} ${v.width}w`).join(', ');

@@ -1,16 +1,5 @@
 import { FallbackImage } from '../../components/ui/fallback-image';
 import type { ImageRef } from '../../types/content';
-import { imageUrl } from './safe-url';
-
-/** An image whose URLs are not drawable loses them, so FallbackImage shows its placeholder. */
-export function drawableImage(image: ImageRef): ImageRef | undefined {
-  const src = imageUrl(image.src);
-  const original = imageUrl(image.original);
-  const first = src ?? original;
-  if (!first) return undefined;
-  const variants = image.variants?.filter((variant) => imageUrl(variant.src) !== undefined);
-  return { ...image, src: first, original: original ?? first, variants: src ? variants : undefined };
-}
 
 interface Props {
   images: ImageRef[];
@@ -30,7 +19,7 @@ export function ArticleImages({ images, title, providerName }: Props) {
         return (
           <figure key={`${image.original}-${index}`} className="space-y-2">
             <FallbackImage
-              image={drawableImage(image)}
+              image={image}
               alt={alt}
               placeholderText={providerName}
               eager={index === 0}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { httpUrl } from './safe-url';
+import { httpUrl } from '../../lib/safe-url';
 
 interface Props {
   href: string | undefined;

@@ -1,5 +1,5 @@
 import { useKeyboardShortcuts } from '../../components/ui/keyboard';
-import { httpUrl } from './safe-url';
+import { httpUrl } from '../../lib/safe-url';
 
 /** Opens a link in a new tab the way the page's links do: no opener, no referrer. */
 export function openInNewTab(url: string | undefined): boolean {

@@ -5,7 +5,6 @@ import { routes } from '../../config/paths';
 import { qualityTier } from '../../config/quality';
 import { cn } from '../../lib/cn';
 import type { RelatedItem } from '../../types/content';
-import { drawableImage } from './article-images';
 import { ExternalLink } from './external-link';
 import { PublishedDate } from './published-date';
 import { textLink } from './styles';
@@ -38,7 +37,7 @@ export function RelatedStory({ item }: { item: RelatedItem }) {
       {/* The thumbnail repeats the title beside it, so it is hidden from screen readers. */}
       <div aria-hidden="true" className="w-24 shrink-0">
         <FallbackImage
-          image={item.image && drawableImage(item.image)}
+          image={item.image}
           alt=""
           placeholderText={providerName ?? item.title}
           sizes="6rem"

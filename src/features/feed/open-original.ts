@@ -1,18 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { articleQueries } from '../../api/article';
+import { httpUrl } from '../../lib/safe-url';
 import type { CardSummary } from '../../types/content';
-
-/** The URL when it is an absolute http(s) URL, else undefined: nothing else is ever opened. */
-export function httpUrl(value: string | undefined): string | undefined {
-  if (!value || /[\s\p{Cc}]/u.test(value)) return undefined;
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The `v` shortcut on a card. Cards carry no URL (the detail file does), so the card's detail is

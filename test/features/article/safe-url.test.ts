@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
-import { drawableImage } from '../../../src/features/article/article-images';
 import { openInNewTab } from '../../../src/features/article/open-original';
-import { httpUrl, imageUrl } from '../../../src/features/article/safe-url';
+import { drawableImage, httpUrl, imageUrl } from '../../../src/lib/safe-url';
 
 describe('httpUrl', () => {
   it('keeps absolute http and https URLs', () => {

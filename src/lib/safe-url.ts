@@ -1,3 +1,5 @@
+import type { ImageRef } from '../types/content';
+
 /**
  * Last line of defence for links and images: the pipeline already keeps only http(s) URLs, but a
  * value that reaches `href` or `src` is checked again here so nothing else can slip through.
@@ -45,4 +47,14 @@ export function imageUrl(value: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** An image whose URLs are not drawable loses them, so FallbackImage shows its placeholder. */
+export function drawableImage(image: ImageRef): ImageRef | undefined {
+  const src = imageUrl(image.src);
+  const original = imageUrl(image.original);
+  const first = src ?? original;
+  if (!first) return undefined;
+  const variants = image.variants?.filter((variant) => imageUrl(variant.src) !== undefined);
+  return { ...image, src: first, original: original ?? first, variants: src ? variants : undefined };
 }
