@@ -49,10 +49,9 @@ export function figure(
 /** The first line of an error, for a table cell. */
 export function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const stack = error instanceof Error ? (error.stack ?? '') : '';
   const first = (text.split('\n').find((line) => line.trim() !== '') ?? text).trim().slice(0, 160);
-  // Child errors carry the child's stack in the message: name the first project frame.
-  const frame = /\/((?:src|test)\/[\w/.-]+:\d+)/.exec(`${text}\n${stack}`)?.[1];
+  // Child errors carry the child's stack in the message: name the first frame in the app's source.
+  const frame = /\/(src\/[\w/.-]+:\d+)/.exec(text)?.[1];
   return frame ? `${first} (${frame})` : first;
 }
 

@@ -75,9 +75,22 @@ export function runVite(
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve({ ms: performance.now() - started, output });
-      else reject(new Error(`vite ${args[0]} failed (${signal ?? code}):\n${output.slice(-4000)}`));
+      else
+        reject(
+          new Error(
+            `vite ${args[0]} failed (${signal ?? code}): ${rootCause(output)}\n${output.slice(-4000)}`,
+          ),
+        );
     });
   });
+}
+
+/** The most specific error line of a failed Vite run: the plugin that failed and the first real error. */
+function rootCause(output: string): string {
+  const lines = output.split('\n').map((line) => line.trim());
+  const plugin = lines.filter((line) => /^\[plugin [^\]]+\]$/.test(line)).at(-1);
+  const error = lines.find((line) => /^\w*Error: /.test(line) && !/^Error: Build failed/.test(line));
+  return [plugin, error ?? lines.find((line) => /error/i.test(line))].filter(Boolean).join(' ');
 }
 
 /** A long-running `vite preview` on 127.0.0.1; `stop()` ends exactly this process. */
