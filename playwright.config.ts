@@ -50,6 +50,12 @@ export default defineConfig({
       testMatch: /images\/.*\.spec\.ts/,
       use: { baseURL: 'http://127.0.0.1:4611' },
     },
+    {
+      // Articles whose every text and link field carries a script or javascript: payload.
+      name: 'hostile',
+      testMatch: /hostile\/.*\.spec\.ts/,
+      use: { baseURL: 'http://127.0.0.1:4603' },
+    },
   ],
   webServer: [
     fixtureServer(4601, 'test/fixtures/content-e2e', '.cache/e2e/reader'),
@@ -59,6 +65,9 @@ export default defineConfig({
       IMAGE_CACHE: 'on',
       IMAGE_CACHE_DIR: '.cache/e2e/images-cache',
       IMAGE_CACHE_ALLOW_PRIVATE: '1',
+    }),
+    fixtureServer(4603, 'test/fixtures/content-hostile-e2e', '.cache/e2e/hostile', {
+      CONTENT_SKIP_INVALID: '1',
     }),
   ],
 });
