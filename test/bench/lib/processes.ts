@@ -38,8 +38,12 @@ export function runTsChild<T>(
       clearTimeout(timer);
       if (message?.ok) resolve(message.result);
       else if (message) reject(new Error(message.error));
-      else
-        reject(new Error(`${path.basename(script)} exited (${signal ?? code}) without a result:\n${stderr}`));
+      else {
+        const oom = /heap out of memory/.test(stderr) ? ' (JavaScript heap out of memory)' : '';
+        reject(
+          new Error(`${path.basename(script)} exited (${signal ?? code})${oom} without a result:\n${stderr}`),
+        );
+      }
     });
   });
 }

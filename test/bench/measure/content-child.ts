@@ -41,7 +41,16 @@ function floor(dir: string): Omit<ContentRunResult, 'maxRssBytes'> {
 
 async function step(dir: string, outDir: string | undefined): Promise<Omit<ContentRunResult, 'maxRssBytes'>> {
   const started = performance.now();
-  const build = await buildContent({ contentDir: dir, drafts: true });
+  const build = await buildContent({ contentDir: dir, drafts: true }).catch((error: unknown) => {
+    // Say how far it got: the time and memory a crash took are figures too.
+    const seconds = Math.round((performance.now() - started) / 1000);
+    const rss = Math.round(process.resourceUsage().maxRSS / 1000);
+    const reason = error instanceof Error ? error : new Error(String(error));
+    const message = `${reason.name}: ${reason.message} after ${seconds} s at ${rss} MB peak RSS`;
+    const wrapped = new Error(message);
+    wrapped.stack = [message, ...(reason.stack ?? '').split('\n').slice(1)].join('\n');
+    throw wrapped;
+  });
   const ms = performance.now() - started;
   const result = {
     ms,

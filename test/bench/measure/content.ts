@@ -16,6 +16,16 @@ export interface ColdRuns {
   step: ContentRunResult[];
 }
 
+/** The step failed (a crash repeats, so the remaining runs are skipped); `partial` has the runs so far. */
+export class StepFailed extends Error {
+  constructor(
+    readonly partial: ColdRuns,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
 /**
  * Cold content step against the floor, alternating floor and step runs so that both see the same
  * machine load and the same (warm) OS page cache. Each run is a fresh process.
@@ -29,8 +39,10 @@ export async function measureCold(
   const result: ColdRuns = { floor: [], step: [] };
   for (let run = 1; run <= runs; run++) {
     const floor = await runFloor(dir);
-    const step = await runStep(dir, outDir);
     result.floor.push(floor);
+    const step = await runStep(dir, outDir).catch((error: unknown) => {
+      throw new StepFailed(result, error);
+    });
     result.step.push(step);
     const write = step.writeMs === undefined ? '' : ` + write ${Math.round(step.writeMs)} ms`;
     log(

@@ -1,6 +1,6 @@
 import { figure, firstLine, type Figure } from '../report';
 import { median, round } from '../lib/stats';
-import { measureCold, type ColdRuns } from '../measure/content';
+import { measureCold, StepFailed, type ColdRuns } from '../measure/content';
 import { corpusDir, writeDir } from './paths';
 
 const MB = 1e6;
@@ -33,7 +33,7 @@ export async function coldSmall(size: string, runs: number): Promise<{ figures: 
 export async function coldLarge(
   size: string,
   runs: number,
-): Promise<{ figures: Figure[]; raw: ColdRuns | { error: string } }> {
+): Promise<{ figures: Figure[]; raw: ColdRuns | (Partial<ColdRuns> & { error: string }) }> {
   console.log(`content step, cold, ${size}: ${runs} run(s), writing the files as a build does`);
   const group = `content ${size}`;
   const timeName = 'content step, cold (buildContent + write files)';
@@ -43,10 +43,12 @@ export async function coldLarge(
     raw = await measureCold(corpusDir(size), runs, writeDir(size));
   } catch (error) {
     console.log(`  failed: ${firstLine(error)}`);
+    const floors = error instanceof StepFailed ? error.partial.floor.map((r) => r.ms) : [];
+    const detail = floors.length ? `floor ${round(median(floors) / 1000, 1)} s` : '';
     return {
-      raw: { error: String(error) },
+      raw: { error: String(error), ...(error instanceof StepFailed ? error.partial : {}) },
       figures: [
-        figure(group, timeName, null, 's', { budget: timeBudget, error }),
+        figure(group, timeName, null, 's', { budget: timeBudget, error, detail }),
         figure(group, memoryName, null, 'MB', { budget: memoryBudget, error }),
       ],
     };
