@@ -129,8 +129,15 @@ export function newsContent(options: NewsContentOptions = {}): Plugin {
       server.middlewares.use((req, res, next) => {
         const url = req.url?.split('?')[0] ?? '';
         if (!url.startsWith(prefix)) return next();
-        const body = current.files.get(decodeURIComponent(url.slice(prefix.length)));
+        const name = decodeName(url.slice(prefix.length));
         res.setHeader('Cache-Control', 'no-cache');
+        if (name === undefined) {
+          res.statusCode = 400;
+          res.setHeader('Content-Type', 'application/json');
+          res.end(JSON.stringify({ error: 'malformed URL' }));
+          return;
+        }
+        const body = current.files.get(name);
         if (body === undefined) {
           res.statusCode = 404;
           res.setHeader('Content-Type', 'application/json');
@@ -174,6 +181,14 @@ function announce(server: ViteDevServer, build: ContentBuild) {
     warnings: build.issues.filter((issue) => !isError(issue)).map(formatIssue),
   };
   server.ws.send(CONTENT_UPDATED_EVENT, event);
+}
+
+function decodeName(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined; // a malformed escape such as %E0%A4%A
+  }
 }
 
 function isInside(dir: string, file: string): boolean {

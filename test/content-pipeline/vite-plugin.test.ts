@@ -80,6 +80,7 @@ describe('news:content in a real Vite dev server', { timeout: 30_000 }, () => {
     expect(detail.body.title).toBe('Alpha story');
     expect(JSON.stringify(detail.body)).not.toContain('secured');
     expect((await getJson('articles/nope.json')).status).toBe(404);
+    expect((await getJson('articles/%E0%A4%A.json')).status).toBe(400);
   });
 
   it('serves the edited article after a save and announces it', async () => {
