@@ -46,6 +46,11 @@ export default defineConfig({
       use: { baseURL: 'http://127.0.0.1:4601' },
     },
     {
+      // Starts its own dev server on the project's Vite config over a temporary content folder.
+      name: 'dev',
+      testMatch: /dev\/.*\.spec\.ts/,
+    },
+    {
       name: 'images',
       testMatch: /images\/.*\.spec\.ts/,
       use: { baseURL: 'http://127.0.0.1:4611' },
