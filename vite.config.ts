@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { newsContent } from './src/content-pipeline/vite-plugin';
-import { readerPwa } from './src/content-pipeline/images/pwa';
-import { securityHeaders } from './src/content-pipeline/security-headers';
+import { newsContent } from './src/content-pipeline/vite-plugin.ts';
+import { readerPwa } from './src/content-pipeline/images/pwa.ts';
+import { securityHeaders } from './src/content-pipeline/security-headers.ts';
 
 export default defineConfig({
   // Vitest reuses this config; its tests start their own content servers, so the plugin stays out.

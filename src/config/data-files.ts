@@ -1,4 +1,4 @@
-import type { FeedSort } from '../types/content';
+import type { FeedSort } from '../types/content.ts';
 
 /**
  * File names inside the emitted `data/` folder. The pipeline writes them and the reader's path

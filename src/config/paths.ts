@@ -1,5 +1,5 @@
-import type { FeedSort } from '../types/content';
-import { dataFiles } from './data-files';
+import type { FeedSort } from '../types/content.ts';
+import { dataFiles } from './data-files.ts';
 
 /** Every URL the reader fetches is built here, under Vite's base URL. */
 const base = import.meta.env.BASE_URL;

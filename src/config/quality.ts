@@ -1,4 +1,4 @@
-import type { QualityTier } from '../types/content';
+import type { QualityTier } from '../types/content.ts';
 
 /**
  * Quality tiers for badges. The pipeline's quality score starts at 0 and is not capped (real data

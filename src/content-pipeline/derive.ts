@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { qualityTier } from '../config/quality';
+import { qualityTier } from '../config/quality.ts';
 import type {
   ArticleDetail,
   CardSummary,
@@ -7,9 +7,9 @@ import type {
   ProviderRef,
   RelatedItem,
   TopicRef,
-} from '../types/content';
-import { compareStrings } from './issues';
-import type { SourceArticle, SourceImage, SourceProvider, SourceRelated } from './source';
+} from '../types/content.ts';
+import { compareStrings } from './issues.ts';
+import type { SourceArticle, SourceImage, SourceProvider, SourceRelated } from './source.ts';
 
 /** A cached copy of an image, from the image step: what replaces the remote URL in `src`. */
 export interface ResolvedImage {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { dataFiles } from '../config/data-files';
+import { dataFiles } from '../config/data-files.ts';
 import type {
   CardSummary,
   FeedIndex,
@@ -8,9 +8,9 @@ import type {
   Manifest,
   ManifestTopic,
   ProviderRef,
-} from '../types/content';
-import type { DerivedArticle, DerivedContent } from './derive';
-import { compareStrings } from './issues';
+} from '../types/content.ts';
+import type { DerivedArticle, DerivedContent } from './derive.ts';
+import { compareStrings } from './issues.ts';
 
 /** Cards per shard: one shard is the first screenful and then some, about 15 KB gzipped. */
 export const SHARD_SIZE = 60;

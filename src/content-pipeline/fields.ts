@@ -1,8 +1,8 @@
-import type { IssueList } from './issues';
-import { checkIsoDateTime, DATE_EXAMPLE } from './dates';
-import { cleanText, quote } from './text';
-import { checkHttpUrl } from './urls';
-import type { YMap, YNode } from './yaml-tree';
+import type { IssueList } from './issues.ts';
+import { checkIsoDateTime, DATE_EXAMPLE } from './dates.ts';
+import { cleanText, quote } from './text.ts';
+import { checkHttpUrl } from './urls.ts';
+import type { YMap, YNode } from './yaml-tree.ts';
 
 /**
  * Typed readers over the YAML tree. Each reports its own problem at the value's position (or, for

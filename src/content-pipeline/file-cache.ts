@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { ContentIssue } from './issues';
-import type { LoadedFile } from './load';
-import { parseContentFile } from './parse';
-import type { SourceArticle } from './source';
-import { validateArticle } from './validate';
+import type { ContentIssue } from './issues.ts';
+import type { LoadedFile } from './load.ts';
+import { parseContentFile } from './parse.ts';
+import type { SourceArticle } from './source.ts';
+import { validateArticle } from './validate.ts';
 
 /** One file's outcome: its article when valid, and its problems. */
 export interface FileResult {

@@ -2,21 +2,21 @@
  * The content pipeline's public API: load -> parse -> validate -> derive -> emit. Used by the Vite
  * plugin, scripts and tests; the browser never imports it.
  */
-import type { Manifest } from '../types/content';
-import type { ResolvedImage } from './derive';
-import { deriveContent } from './derive';
-import { emitContent } from './emit';
-import type { ContentIssue } from './issues';
-import { compareIssues, compareStrings } from './issues';
-import { checkFile, ContentCache } from './file-cache';
-import { loadContentFiles } from './load';
-import type { SourceArticle } from './source';
+import type { Manifest } from '../types/content.ts';
+import type { ResolvedImage } from './derive.ts';
+import { deriveContent } from './derive.ts';
+import { emitContent } from './emit.ts';
+import type { ContentIssue } from './issues.ts';
+import { compareIssues, compareStrings } from './issues.ts';
+import { checkFile, ContentCache } from './file-cache.ts';
+import { loadContentFiles } from './load.ts';
+import type { SourceArticle } from './source.ts';
 
-export { formatIssue } from './issues';
-export type { ContentIssue } from './issues';
-export { ContentConfigError, DEFAULT_MAX_FILE_BYTES } from './load';
-export type { ResolvedImage } from './derive';
-export type { ContentCache } from './file-cache';
+export { formatIssue } from './issues.ts';
+export type { ContentIssue } from './issues.ts';
+export { ContentConfigError, DEFAULT_MAX_FILE_BYTES } from './load.ts';
+export type { ResolvedImage } from './derive.ts';
+export type { ContentCache } from './file-cache.ts';
 
 /** A cache for repeated builds in one process (the dev server): pass the same one to every run. */
 export function createContentCache(): ContentCache {

@@ -1,4 +1,4 @@
-import { escapeUnprintable } from './text';
+import { escapeUnprintable } from './text.ts';
 
 /** A position in the original file, 1-based; columns count UTF-16 code units like editors do. */
 export interface Pos {

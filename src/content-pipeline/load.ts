@@ -1,8 +1,8 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { compareStrings, FILE_START, IssueList } from './issues';
-import type { ContentIssue } from './issues';
-import { formatBytes } from './text';
+import { compareStrings, FILE_START, IssueList } from './issues.ts';
+import type { ContentIssue } from './issues.ts';
+import { formatBytes } from './text.ts';
 
 /** Per-file size cap unless `maxFileBytes` says otherwise: real article files are under 20 KiB. */
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;

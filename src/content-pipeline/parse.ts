@@ -1,10 +1,10 @@
 import matter from 'gray-matter';
-import { FILE_START, IssueList } from './issues';
-import type { LoadedFile } from './load';
-import type { YMap } from './yaml-tree';
-import { parseYamlTree } from './yaml-tree';
-import { quote } from './text';
-import { positionInText } from './yaml-nesting';
+import { FILE_START, IssueList } from './issues.ts';
+import type { LoadedFile } from './load.ts';
+import type { YMap } from './yaml-tree.ts';
+import { parseYamlTree } from './yaml-tree.ts';
+import { quote } from './text.ts';
+import { positionInText } from './yaml-nesting.ts';
 
 export interface ParsedFile {
   file: LoadedFile;

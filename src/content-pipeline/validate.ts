@@ -10,12 +10,12 @@ import {
   readTextList,
   readUrl,
   present,
-} from './fields';
-import type { IssueList } from './issues';
-import type { ParsedFile } from './parse';
-import { quote } from './text';
-import type { SourceArticle, SourceImage, SourceProvider, SourceRelated } from './source';
-import type { YMap, YNode } from './yaml-tree';
+} from './fields.ts';
+import type { IssueList } from './issues.ts';
+import type { ParsedFile } from './parse.ts';
+import { quote } from './text.ts';
+import type { SourceArticle, SourceImage, SourceProvider, SourceRelated } from './source.ts';
+import type { YMap, YNode } from './yaml-tree.ts';
 
 const QUALITY_RULE = 'a number ≥ 0';
 const HEAT_RULE = 'a number ≥ -1, where -1 means unknown';

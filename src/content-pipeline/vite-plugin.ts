@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import type { ContentUpdatedEvent } from '../types/content';
-import { buildContent, createContentCache, formatIssue, type ContentBuild, type ContentIssue } from './index';
-import { readContentEnv, type ContentEnv } from './env';
-import { copyImageFiles, imageStepForBuild, type ImageResolver } from './images/index';
+import type { ContentUpdatedEvent } from '../types/content.ts';
+import { buildContent, createContentCache, formatIssue, type ContentBuild, type ContentIssue } from './index.ts';
+import { readContentEnv, type ContentEnv } from './env.ts';
+import { copyImageFiles, imageStepForBuild, type ImageResolver } from './images/index.ts';
 
 /** Options for `newsContent()`; each defaults from the environment (see README, "Environment"). */
 export type NewsContentOptions = Partial<ContentEnv>;

@@ -1,5 +1,5 @@
 import { CST } from 'yaml';
-import type { Pos } from './issues';
+import type { Pos } from './issues.ts';
 
 // Tokens the lexer inserts that are not in the source text.
 const DOC_START = '\u0002';

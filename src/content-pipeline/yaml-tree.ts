@@ -1,8 +1,8 @@
 import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
 import type { Document, Node as YamlAstNode } from 'yaml';
-import type { IssueList, Pos } from './issues';
-import { quote } from './text';
-import { positionInText, YamlGuard } from './yaml-nesting';
+import type { IssueList, Pos } from './issues.ts';
+import { quote } from './text.ts';
+import { positionInText, YamlGuard } from './yaml-nesting.ts';
 
 /**
  * YAML front matter as a position-carrying tree. Mappings are `Map`s, so keys such as `__proto__`

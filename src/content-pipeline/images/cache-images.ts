@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { usableEntry, readIndex, sha256, urlKey, writeAtomic, writeIndex, type CachedEntry } from './cache-store';
-import { fetchImage, type FetchImageOptions } from './fetch-image';
-import type { ImageFormat } from './sniff-image';
+import { usableEntry, readIndex, sha256, urlKey, writeAtomic, writeIndex, type CachedEntry } from './cache-store.ts';
+import { fetchImage, type FetchImageOptions } from './fetch-image.ts';
+import type { ImageFormat } from './sniff-image.ts';
 
 /** Options of `cacheImages`; every limit has a safe default. */
 export interface CacheImagesOptions {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FailureKind } from './fetch-image';
-import type { ImageFormat } from './sniff-image';
+import type { FailureKind } from './fetch-image.ts';
+import type { ImageFormat } from './sniff-image.ts';
 
 /** A downloaded image kept in the cache folder. */
 export interface CachedEntry {

@@ -1,9 +1,9 @@
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import type { CachedImage } from './cache-images';
-import { DEFAULT_CACHE_DIR } from './cache-images';
-import { writeAtomic } from './cache-store';
+import type { CachedImage } from './cache-images.ts';
+import { DEFAULT_CACHE_DIR } from './cache-images.ts';
+import { writeAtomic } from './cache-store.ts';
 
 /** Options of `emitCachedImages`. */
 export interface EmitImagesOptions {

@@ -1,5 +1,5 @@
-import { refuseHost } from './host-policy';
-import { isAcceptableImageType, sniffImageFormat, SNIFF_BYTES, type ImageFormat } from './sniff-image';
+import { refuseHost } from './host-policy.ts';
+import { isAcceptableImageType, sniffImageFormat, SNIFF_BYTES, type ImageFormat } from './sniff-image.ts';
 
 /** Limits for one image download; every field is required so callers state their policy. */
 export interface FetchImageOptions {

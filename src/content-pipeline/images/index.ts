@@ -1,12 +1,12 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { cacheImages, DEFAULT_CACHE_DIR, type CacheImagesOptions } from './cache-images';
-import { emitCachedImages, type EmitImagesOptions, type ResolvedImage } from './emit-images';
+import { cacheImages, DEFAULT_CACHE_DIR, type CacheImagesOptions } from './cache-images.ts';
+import { emitCachedImages, type EmitImagesOptions, type ResolvedImage } from './emit-images.ts';
 
-export { cacheImages, DEFAULT_CACHE_DIR } from './cache-images';
-export type { CacheImagesOptions, CachedImage, CacheRun } from './cache-images';
-export { emitCachedImages } from './emit-images';
-export type { EmitImagesOptions, EmittedImages, ResolvedImage } from './emit-images';
+export { cacheImages, DEFAULT_CACHE_DIR } from './cache-images.ts';
+export type { CacheImagesOptions, CachedImage, CacheRun } from './cache-images.ts';
+export { emitCachedImages } from './emit-images.ts';
+export type { EmitImagesOptions, EmittedImages, ResolvedImage } from './emit-images.ts';
 
 /** Options of the whole image step: download limits plus output naming. */
 export interface ImageStepOptions extends CacheImagesOptions, EmitImagesOptions {}
