@@ -1,8 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { dataFiles } from '../config/data-files.ts';
 import type { ContentUpdatedEvent } from '../types/content.ts';
-import { buildContent, createContentCache, formatIssue, type ContentBuild, type ContentIssue } from './index.ts';
+import {
+  buildContent,
+  createContentCache,
+  formatIssue,
+  type ContentBuild,
+  type ContentIssue,
+} from './index.ts';
 import { readContentEnv, type ContentEnv } from './env.ts';
 import { copyImageFiles, imageStepForBuild, type ImageResolver } from './images/index.ts';
 
@@ -16,7 +23,8 @@ const CONTENT_FILE = /\.(md|markdown|txt)$/i;
 const SETTLE_MS = 150;
 
 /** What a rebuild would tell open pages; equal summaries need no new announcement. */
-const summary = (build: ContentBuild) => `${build.manifest.buildId}\n${build.issues.map(formatIssue).join('\n')}`;
+const summary = (build: ContentBuild) =>
+  `${build.manifest.buildId}\n${build.issues.map(formatIssue).join('\n')}`;
 
 const isError = (issue: ContentIssue) => issue.severity === 'error';
 
@@ -70,6 +78,30 @@ export function newsContent(options: NewsContentOptions = {}): Plugin {
       if (built.invalidFiles.length > 0) {
         this.warn(`Skipped ${built.invalidFiles.length} invalid file(s):\n${built.invalidFiles.join('\n')}`);
       }
+    },
+
+    // The first view needs the manifest and the first newest-first shard; announcing both in the
+    // built page lets the browser fetch them alongside the script instead of after it.
+    transformIndexHtml: {
+      order: 'post',
+      handler() {
+        if (config.command !== 'build' || !built) return [];
+        const feed = built.manifest.feeds.newest;
+        const names = [
+          dataFiles.manifest(),
+          ...(feed.shards > 0 ? [dataFiles.shard('newest', null, 0, feed.hash)] : []),
+        ];
+        return names.map((name) => ({
+          tag: 'link',
+          attrs: {
+            rel: 'preload',
+            as: 'fetch',
+            crossorigin: 'anonymous',
+            href: `${config.base}data/${name}`,
+          },
+          injectTo: 'head' as const,
+        }));
+      },
     },
 
     // Written directly rather than through emitFile: one detail file per article would otherwise
