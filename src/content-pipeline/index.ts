@@ -11,6 +11,7 @@ import { compareIssues, compareStrings } from './issues.ts';
 import { checkFile, ContentCache } from './file-cache.ts';
 import { loadContentFiles } from './load.ts';
 import type { SourceArticle } from './source.ts';
+import { withPlainEnv } from './yaml-tree.ts';
 
 export { formatIssue } from './issues.ts';
 export type { ContentIssue } from './issues.ts';
@@ -71,15 +72,17 @@ export async function checkContent(options: ContentOptions): Promise<ContentChec
   const invalid = new Set(loaded.invalidFiles);
   const articles: SourceArticle[] = [];
   let newestMtimeMs = 0;
-  for (const file of loaded.files) {
-    newestMtimeMs = Math.max(newestMtimeMs, file.mtimeMs);
-    const result = options.cache
-      ? options.cache.check(file, now, options.now !== undefined)
-      : checkFile(file, now);
-    issues.push(...result.issues);
-    if (result.article) articles.push(result.article);
-    else invalid.add(file.file);
-  }
+  withPlainEnv(() => {
+    for (const file of loaded.files) {
+      newestMtimeMs = Math.max(newestMtimeMs, file.mtimeMs);
+      const result = options.cache
+        ? options.cache.check(file, now, options.now !== undefined)
+        : checkFile(file, now);
+      issues.push(...result.issues);
+      if (result.article) articles.push(result.article);
+      else invalid.add(file.file);
+    }
+  });
   options.cache?.keepOnly(new Set(loaded.files.map((f) => f.file)));
   return {
     articles,

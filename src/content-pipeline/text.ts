@@ -18,6 +18,8 @@ export interface CleanText {
 
 /** Removes control characters, unpaired direction controls and lone surrogates (which would not survive as UTF-8). */
 export function cleanText(value: string): CleanText {
+  // Almost every value holds none of these; skipping the three passes then is a tenth of a build.
+  if (!NEEDS_CLEANING.test(value)) return { text: value, removed: [] };
   const removed: string[] = [];
   const drop = (ch: string) => {
     const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -27,6 +29,10 @@ export function cleanText(value: string): CleanText {
   const text = value.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, drop);
   return { text: dropUnpairedDirectionControls(text, drop), removed };
 }
+
+// Any character one of cleanText's passes would change: controls, surrogates, direction controls.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_CLEANING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\uD800-\uDFFF\u202a-\u202e\u2066-\u2069]/;
 
 const EMBEDDING = new Set(['\u202a', '\u202b', '\u202d', '\u202e']); // LRE, RLE, LRO, RLO
 const ISOLATE = new Set(['\u2066', '\u2067', '\u2068']); // LRI, RLI, FSI

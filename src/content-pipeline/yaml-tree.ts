@@ -217,3 +217,19 @@ class Converter {
     return this.posAt(range?.[0] ?? 0);
   }
 }
+
+/**
+ * Runs `fn` with `process.env` swapped for a plain copy. The `yaml` parser reads
+ * `process.env.LOG_TOKENS` once per token, and each read of the real `process.env` is a call into
+ * the C++ environment (about 0.35 µs): at 10,000 files that was 1.6 s of a 10 s build. `fn` must be
+ * synchronous, so nothing else runs while the copy is in place; writes to it are not kept.
+ */
+export function withPlainEnv<T>(fn: () => T): T {
+  const real = process.env;
+  process.env = { ...real };
+  try {
+    return fn();
+  } finally {
+    process.env = real;
+  }
+}
