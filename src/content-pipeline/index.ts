@@ -9,6 +9,7 @@ import { emitContent } from './emit.ts';
 import type { ContentIssue } from './issues.ts';
 import { compareIssues, compareStrings } from './issues.ts';
 import { checkFile, ContentCache } from './file-cache.ts';
+import type { ContentCacheOptions } from './file-cache.ts';
 import { loadContentFiles } from './load.ts';
 import type { SourceArticle } from './source.ts';
 import { withPlainEnv } from './yaml-tree.ts';
@@ -17,11 +18,15 @@ export { formatIssue } from './issues.ts';
 export type { ContentIssue } from './issues.ts';
 export { ContentConfigError, DEFAULT_MAX_FILE_BYTES } from './load.ts';
 export type { ResolvedImage } from './derive.ts';
-export type { ContentCache } from './file-cache.ts';
+export type { ContentCache, ContentCacheOptions } from './file-cache.ts';
+export { PERSISTENT_CACHE_VERSION } from './file-cache.ts';
 
-/** A cache for repeated builds in one process (the dev server): pass the same one to every run. */
-export function createContentCache(): ContentCache {
-  return new ContentCache();
+/**
+ * A cache for repeated builds in one process (the dev server): pass the same one to every run.
+ * With `dir`, results also survive restarts (the next build, a restarted dev server).
+ */
+export function createContentCache(options: ContentCacheOptions = {}): ContentCache {
+  return new ContentCache(options);
 }
 
 export interface ContentOptions {
@@ -72,6 +77,7 @@ export async function checkContent(options: ContentOptions): Promise<ContentChec
   const invalid = new Set(loaded.invalidFiles);
   const articles: SourceArticle[] = [];
   let newestMtimeMs = 0;
+  await options.cache?.open();
   withPlainEnv(() => {
     for (const file of loaded.files) {
       newestMtimeMs = Math.max(newestMtimeMs, file.mtimeMs);
@@ -84,6 +90,7 @@ export async function checkContent(options: ContentOptions): Promise<ContentChec
     }
   });
   options.cache?.keepOnly(new Set(loaded.files.map((f) => f.file)));
+  await options.cache?.save();
   return {
     articles,
     fileCount: loaded.files.length + loaded.invalidFiles.length,

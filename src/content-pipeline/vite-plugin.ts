@@ -8,13 +8,20 @@ import {
   createContentCache,
   formatIssue,
   type ContentBuild,
+  type ContentCache,
   type ContentIssue,
 } from './index.ts';
 import { readContentEnv, type ContentEnv } from './env.ts';
 import { copyImageFiles, imageStepForBuild, type ImageResolver } from './images/index.ts';
 
 /** Options for `newsContent()`; each defaults from the environment (see README, "Environment"). */
-export type NewsContentOptions = Partial<ContentEnv>;
+export type NewsContentOptions = Partial<ContentEnv> & {
+  /**
+   * Where parse and validation results are kept between runs, so a restarted dev server or the
+   * next build skips unchanged files; default `.cache/content` in the Vite root, `false` for none.
+   */
+  cacheDir?: string | false;
+};
 
 /** The custom HMR event sent after every content rebuild in dev. */
 export const CONTENT_UPDATED_EVENT = 'news:content-updated';
@@ -43,8 +50,9 @@ export function newsContent(options: NewsContentOptions = {}): Plugin {
   let env: ContentEnv;
   let built: ContentBuild | undefined;
   let images: ImageResolver | undefined; // build only: dev draws the remote URLs
-  // Dev rebuilds after every save: unchanged files are not parsed or validated again.
-  const cache = createContentCache();
+  // Dev rebuilds after every save, and builds follow each other: unchanged files are not parsed or
+  // validated again.
+  let cache: ContentCache;
 
   const run = (resolveImages?: ImageResolver['resolveImages']) =>
     buildContent({
@@ -52,7 +60,7 @@ export function newsContent(options: NewsContentOptions = {}): Plugin {
       drafts: env.drafts,
       maxFileBytes: env.maxFileBytes,
       resolveImages,
-      cache: config.command === 'serve' ? cache : undefined,
+      cache,
     });
 
   return {
@@ -61,6 +69,8 @@ export function newsContent(options: NewsContentOptions = {}): Plugin {
     configResolved(resolved) {
       config = resolved;
       env = { ...readContentEnv(process.env, resolved.command), ...options };
+      const cacheDir = options.cacheDir ?? '.cache/content';
+      cache = createContentCache(cacheDir === false ? {} : { dir: path.resolve(resolved.root, cacheDir) });
     },
 
     async buildStart() {
