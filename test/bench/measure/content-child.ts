@@ -1,14 +1,16 @@
 /**
  * One content-step measurement in a fresh process (run by `content.ts` through `runTsChild`):
- *   floor <dir>            list, read, gray-matter and JSON.stringify every file on one thread
- *   step <dir> [outDir]    the pipeline's buildContent (drafts on), then optionally write its files
+ *   floor --dir D                      list, read, gray-matter and JSON.stringify every file, one thread
+ *   step --dir D [--cache C] [--out O]  the pipeline's buildContent (drafts on) with a persistent
+ *                                      cache in C, as the Vite plugin runs it; then writes to O
  * Replies with wall times measured around the work only, and this process's peak RSS.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { buildContent } from '../../../src/content-pipeline/index';
+import { parseArgs } from 'node:util';
+import { buildContent, createContentCache } from '../../../src/content-pipeline/index';
 import { replyToParent } from '../lib/processes';
 
 export interface ContentRunResult {
@@ -39,18 +41,25 @@ function floor(dir: string): Omit<ContentRunResult, 'maxRssBytes'> {
   return { ms: performance.now() - started, files: names.length };
 }
 
-async function step(dir: string, outDir: string | undefined): Promise<Omit<ContentRunResult, 'maxRssBytes'>> {
+async function step(
+  dir: string,
+  outDir: string | undefined,
+  cacheDir: string | undefined,
+): Promise<Omit<ContentRunResult, 'maxRssBytes'>> {
   const started = performance.now();
-  const build = await buildContent({ contentDir: dir, drafts: true }).catch((error: unknown) => {
-    // Say how far it got: the time and memory a crash took are figures too.
-    const seconds = Math.round((performance.now() - started) / 1000);
-    const rss = Math.round(process.resourceUsage().maxRSS / 1000);
-    const reason = error instanceof Error ? error : new Error(String(error));
-    const message = `${reason.name}: ${reason.message} after ${seconds} s at ${rss} MB peak RSS`;
-    const wrapped = new Error(message);
-    wrapped.stack = [message, ...(reason.stack ?? '').split('\n').slice(1)].join('\n');
-    throw wrapped;
-  });
+  const cache = cacheDir ? createContentCache({ dir: cacheDir }) : undefined;
+  const build = await buildContent({ contentDir: dir, drafts: true, ...(cache ? { cache } : {}) }).catch(
+    (error: unknown) => {
+      // Say how far it got: the time and memory a crash took are figures too.
+      const seconds = Math.round((performance.now() - started) / 1000);
+      const rss = Math.round(process.resourceUsage().maxRSS / 1000);
+      const reason = error instanceof Error ? error : new Error(String(error));
+      const message = `${reason.name}: ${reason.message} after ${seconds} s at ${rss} MB peak RSS`;
+      const wrapped = new Error(message);
+      wrapped.stack = [message, ...(reason.stack ?? '').split('\n').slice(1)].join('\n');
+      throw wrapped;
+    },
+  );
   const ms = performance.now() - started;
   const result = {
     ms,
@@ -80,9 +89,13 @@ async function writeFiles(outDir: string, files: Map<string, string>) {
   );
 }
 
-const [mode, dir, outDir] = process.argv.slice(2);
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { dir: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' } },
+});
 await replyToParent(async () => {
-  if (!dir) throw new Error('usage: content-child.ts floor|step <dir> [outDir]');
-  const result = mode === 'floor' ? floor(dir) : await step(dir, outDir);
+  if (!values.dir) throw new Error('usage: content-child.ts floor|step --dir D [--cache C] [--out O]');
+  const result =
+    positionals[0] === 'floor' ? floor(values.dir) : await step(values.dir, values.out, values.cache);
   return { ...result, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
 });

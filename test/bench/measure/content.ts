@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { runTsChild } from '../lib/processes';
 import type { ContentRunResult } from './content-child';
@@ -5,11 +6,19 @@ import type { ContentRunResult } from './content-child';
 const CHILD = path.resolve('test/bench/measure/content-child.ts');
 const TIMEOUT = 15 * 60_000;
 
-export const runFloor = (dir: string) => runTsChild<ContentRunResult>(CHILD, ['floor', dir], TIMEOUT);
+export const runFloor = (dir: string) =>
+  runTsChild<ContentRunResult>(CHILD, ['floor', '--dir', dir], TIMEOUT);
 
-/** The pipeline's buildContent in a fresh process; with `outDir`, also writes its files there. */
-export const runStep = (dir: string, outDir?: string) =>
-  runTsChild<ContentRunResult>(CHILD, ['step', dir, ...(outDir ? [outDir] : [])], TIMEOUT);
+/**
+ * The pipeline's buildContent in a fresh process, with its persistent cache in `cache` as the Vite
+ * plugin keeps one; with `out`, also writes the emitted files there.
+ */
+export const runStep = (dir: string, options: { cache: string; out?: string }) =>
+  runTsChild<ContentRunResult>(
+    CHILD,
+    ['step', '--dir', dir, '--cache', options.cache, ...(options.out ? ['--out', options.out] : [])],
+    TIMEOUT,
+  );
 
 export interface ColdRuns {
   floor: ContentRunResult[];
@@ -28,19 +37,21 @@ export class StepFailed extends Error {
 
 /**
  * Cold content step against the floor, alternating floor and step runs so that both see the same
- * machine load and the same (warm) OS page cache. Each run is a fresh process.
+ * machine load and the same (warm) OS page cache. Each run is a fresh process and starts with an
+ * empty cache folder (a first build: it pays for filling the cache, as a real one does).
  */
 export async function measureCold(
   dir: string,
   runs: number,
-  outDir?: string,
+  folders: { cache: string; out?: string },
   log = console.log,
 ): Promise<ColdRuns> {
   const result: ColdRuns = { floor: [], step: [] };
   for (let run = 1; run <= runs; run++) {
     const floor = await runFloor(dir);
     result.floor.push(floor);
-    const step = await runStep(dir, outDir).catch((error: unknown) => {
+    await rm(folders.cache, { recursive: true, force: true });
+    const step = await runStep(dir, folders).catch((error: unknown) => {
       throw new StepFailed(result, error);
     });
     result.step.push(step);

@@ -27,17 +27,17 @@ interface HmrMessage {
   data?: ContentUpdatedEvent;
 }
 
-const [dir, runsArg] = process.argv.slice(2);
+const [dir, runsArg, cacheDir] = process.argv.slice(2);
 
 async function measure(): Promise<DevUpdateResult> {
-  if (!dir) throw new Error('usage: dev-update-child.ts <content dir> [runs]');
+  if (!dir || !cacheDir) throw new Error('usage: dev-update-child.ts <content dir> <runs> <cache dir>');
   const runs = Number(runsArg ?? 5);
   const started = performance.now();
   const server = await createServer({
     configFile: false,
     root: dir,
     logLevel: 'silent',
-    plugins: [newsContent({ contentDir: dir, drafts: true, skipInvalid: false })],
+    plugins: [newsContent({ contentDir: dir, drafts: true, skipInvalid: false, cacheDir })],
     server: { host: '127.0.0.1', port: 0, strictPort: false },
   });
   let socket: WebSocket | undefined;

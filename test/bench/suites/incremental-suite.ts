@@ -2,7 +2,7 @@ import { figure, firstLine, type Figure } from '../report';
 import { median } from '../lib/stats';
 import { measureDevUpdate, measureNextBuild, scratchCopy, type NextBuildRuns } from '../measure/incremental';
 import type { DevUpdateResult } from '../measure/dev-update-child';
-import { corpusDir, scratchDir } from './paths';
+import { cacheDir, corpusDir, scratchDir } from './paths';
 
 const budget = { kind: 'max', limit: 200, text: '< 200 ms' } as const;
 
@@ -27,7 +27,7 @@ export async function incremental(
 
   console.log(`incremental, ${size}: next build's content step after editing one file (${runs} runs)`);
   try {
-    const nextBuild = await measureNextBuild(dir, runs);
+    const nextBuild = await measureNextBuild(dir, runs, cacheDir(size, 'incremental'));
     nextBuildRaw = nextBuild;
     figures.push(
       figure(group, buildName, median(nextBuild.samples.map((s) => s.ms)), 'ms', {
@@ -43,7 +43,7 @@ export async function incremental(
 
   console.log(`incremental, ${size}: dev server, edit to news:content-updated (${runs} runs)`);
   try {
-    const devUpdate = await measureDevUpdate(dir, runs);
+    const devUpdate = await measureDevUpdate(dir, runs, cacheDir(size, 'dev'));
     devUpdateRaw = devUpdate;
     const errors = devUpdate.samples.reduce((sum, s) => sum + s.errors, 0);
     const stale = devUpdate.samples.filter((s) => !s.reflected).length;

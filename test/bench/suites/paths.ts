@@ -9,6 +9,9 @@ export const corpusDir = (size: string) => path.join(CORPORA, size);
 export const scratchDir = (size: string) => path.join(CORPORA, '_scratch', size);
 /** Where the large content step writes its files, as a build would. */
 export const writeDir = (size: string) => path.join(CORPORA, '_out', size);
+/** The content step's persistent cache folders (the Vite plugin's `.cache/content`), per use. */
+export const cacheDir = (size: string, use: 'cold' | 'incremental' | 'dev') =>
+  path.join(CORPORA, '_cache', `${size}-${use}`);
 /** `vite build` output per corpus. */
 export const buildDir = (size: string) => path.join(CORPORA, '_builds', size);
 
