@@ -28,6 +28,8 @@ export const PERSISTENT_CACHE_VERSION = 1;
 /** Files the persistent cache spreads its entries over, so one edit rewrites a small file only. */
 const BUCKETS = 64;
 
+const hashOf = (file: LoadedFile) => createHash('sha256').update(file.bytes).digest('hex');
+
 function bucketOf(file: string): number {
   let h = 0x811c9dc5; // FNV-1a
   for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193);
@@ -124,21 +126,32 @@ export class ContentCache {
     }
   }
 
-  /** @internal Used by checkContent. */
-  check(file: LoadedFile, now: Date, fixedClock: boolean): FileResult {
-    const hash = createHash('sha256').update(file.bytes).digest('hex');
-    const clock = fixedClock ? now.getTime() : null;
+  /** @internal Used by checkContent: the stored result for this file's bytes and clock, if any. */
+  lookup(file: LoadedFile, now: Date, fixedClock: boolean): FileResult | undefined {
     const hit = this.entries.get(file.file);
-    if (hit && hit.hash === hash && hit.clock === clock) return hit.result;
-    const result = checkFile(file, now);
+    if (!hit || hit.clock !== (fixedClock ? now.getTime() : null)) return undefined;
+    return hit.hash === hashOf(file) ? hit.result : undefined;
+  }
+
+  /** @internal Used by checkContent: keeps a result `checkFile` gave for this file. */
+  store(file: LoadedFile, now: Date, fixedClock: boolean, result: FileResult): void {
+    const clock = fixedClock ? now.getTime() : null;
     // "In the future" is relative to the real clock: such a result must be redone next time. Any
     // other result stays true as the clock moves on.
     const clockBound = clock === null && result.issues.some((i) => i.message.startsWith('is in the future'));
     if (clockBound) this.delete(file.file);
     else {
-      this.entries.set(file.file, { hash, clock, result });
+      this.entries.set(file.file, { hash: hashOf(file), clock, result });
       this.dirty.add(bucketOf(file.file));
     }
+  }
+
+  /** @internal Used by checkContent. */
+  check(file: LoadedFile, now: Date, fixedClock: boolean): FileResult {
+    const hit = this.lookup(file, now, fixedClock);
+    if (hit) return hit;
+    const result = checkFile(file, now);
+    this.store(file, now, fixedClock, result);
     return result;
   }
 

@@ -9,7 +9,8 @@ import { emitContent } from './emit.ts';
 import type { ContentIssue } from './issues.ts';
 import { compareIssues, compareStrings } from './issues.ts';
 import { checkFile, ContentCache } from './file-cache.ts';
-import type { ContentCacheOptions } from './file-cache.ts';
+import type { ContentCacheOptions, FileResult } from './file-cache.ts';
+import { checkInWorkers, workerCount } from './check-workers.ts';
 import { loadContentFiles } from './load.ts';
 import type { SourceArticle } from './source.ts';
 import { withPlainEnv } from './yaml-tree.ts';
@@ -78,16 +79,27 @@ export async function checkContent(options: ContentOptions): Promise<ContentChec
   const articles: SourceArticle[] = [];
   let newestMtimeMs = 0;
   await options.cache?.open();
+  const fixedClock = options.now !== undefined;
+  // Cached results first; the rest is parsed in worker threads when there are many (a cold build).
+  const results: (FileResult | undefined)[] = loaded.files.map((f) =>
+    options.cache?.lookup(f, now, fixedClock),
+  );
+  const todo = loaded.files.filter((_, i) => results[i] === undefined);
+  const workers = workerCount(todo.length);
+  const fromWorkers = workers > 0 ? await checkInWorkers(todo, now, workers) : null;
   withPlainEnv(() => {
-    for (const file of loaded.files) {
+    let next = 0;
+    loaded.files.forEach((file, i) => {
       newestMtimeMs = Math.max(newestMtimeMs, file.mtimeMs);
-      const result = options.cache
-        ? options.cache.check(file, now, options.now !== undefined)
-        : checkFile(file, now);
+      let result = results[i];
+      if (result === undefined) {
+        result = fromWorkers?.[next++] ?? checkFile(file, now);
+        options.cache?.store(file, now, fixedClock, result);
+      }
       issues.push(...result.issues);
       if (result.article) articles.push(result.article);
       else invalid.add(file.file);
-    }
+    });
   });
   options.cache?.keepOnly(new Set(loaded.files.map((f) => f.file)));
   await options.cache?.save();

@@ -1,0 +1,68 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { CheckRequest } from './check-worker.ts';
+import type { FileResult } from './file-cache.ts';
+import type { LoadedFile } from './load.ts';
+
+/** Below this many files to parse, starting workers costs more than it saves. */
+export const WORKER_THRESHOLD = 500;
+const MAX_WORKERS = 4;
+
+/** Worker threads to use for `count` files to parse: 0 (parse in this thread) when not worth it. */
+export function workerCount(count: number): number {
+  if (count <= WORKER_THRESHOLD) return 0;
+  const cores = Math.min(availableParallelism(), MAX_WORKERS);
+  return cores < 2 ? 0 : cores;
+}
+
+/**
+ * Parses and validates `files` in `workers` threads, each taking a contiguous share, so the results
+ * come back in file order, the same as `checkFile` one by one. Resolves with null when a worker
+ * cannot run (no TypeScript loader in this process, for one): the caller then parses in-thread.
+ */
+export async function checkInWorkers(
+  files: LoadedFile[],
+  now: Date,
+  workers: number,
+): Promise<FileResult[] | null> {
+  const share = Math.ceil(files.length / workers);
+  const started: Worker[] = [];
+  try {
+    const parts = await Promise.all(
+      Array.from({ length: workers }, (_, i) => {
+        const worker = startWorker();
+        started.push(worker);
+        return new Promise<FileResult[]>((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', (code) => reject(new Error(`worker exited (${code})`)));
+          const request: CheckRequest = {
+            files: files.slice(i * share, (i + 1) * share),
+            now: now.getTime(),
+          };
+          worker.postMessage(request);
+        });
+      }),
+    );
+    return parts.flat();
+  } catch {
+    return null;
+  } finally {
+    await Promise.all(started.map((w) => w.terminate()));
+  }
+}
+
+// Node runs no TypeScript by itself, and tsx's loader does not reach worker threads: the worker
+// starts with a small script that registers tsx (a dev dependency, present wherever the pipeline's
+// .ts sources run) before loading the real entry. Without tsx the worker fails and the caller
+// parses in-thread.
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+import(workerData.loader).then((tsx) => { tsx.register(); return import(workerData.entry); });
+`;
+
+function startWorker(): Worker {
+  const entry = new URL('./check-worker.ts', import.meta.url);
+  const loader = import.meta.resolve('tsx/esm/api');
+  return new Worker(BOOTSTRAP, { eval: true, workerData: { loader, entry: entry.href } });
+}
