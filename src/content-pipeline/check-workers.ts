@@ -7,6 +7,8 @@ import type { LoadedFile } from './load.ts';
 /** Below this many files to parse, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 500;
 const MAX_WORKERS = 4;
+/** Files per message to a worker. */
+const BATCH = 250;
 
 /** Worker threads to use for `count` files to parse: 0 (parse in this thread) when not worth it. */
 export function workerCount(count: number): number {
@@ -29,19 +31,24 @@ export async function checkInWorkers(
   const started: Worker[] = [];
   try {
     const parts = await Promise.all(
-      Array.from({ length: workers }, (_, i) => {
+      Array.from({ length: workers }, async (_, i) => {
         const worker = startWorker();
         started.push(worker);
-        return new Promise<FileResult[]>((resolve, reject) => {
-          worker.once('message', resolve);
+        const failed = new Promise<never>((_resolve, reject) => {
           worker.once('error', reject);
           worker.once('exit', (code) => reject(new Error(`worker exited (${code})`)));
-          const request: CheckRequest = {
-            files: files.slice(i * share, (i + 1) * share),
-            now: now.getTime(),
-          };
-          worker.postMessage(request);
         });
+        failed.catch(() => undefined); // reported through the race below
+        // Handed over in batches: a worker holds copies of a batch's bytes, not of its whole share.
+        const results: FileResult[] = [];
+        const mine = files.slice(i * share, (i + 1) * share);
+        for (let start = 0; start < mine.length; start += BATCH) {
+          const request: CheckRequest = { files: mine.slice(start, start + BATCH), now: now.getTime() };
+          const reply = new Promise<FileResult[]>((resolve) => worker.once('message', resolve));
+          worker.postMessage(request);
+          results.push(...(await Promise.race([reply, failed])));
+        }
+        return results;
       }),
     );
     return parts.flat();

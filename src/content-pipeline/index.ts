@@ -123,6 +123,9 @@ export async function buildContent(options: ContentOptions): Promise<ContentBuil
     ? await options.resolveImages([...new Set(included.flatMap(imageUrls))].sort(compareStrings))
     : undefined;
   const derived = deriveContent(check.articles, { drafts: options.drafts, images });
+  // Emitting holds every output file at once; the source articles are not needed for it.
+  check.articles.length = 0;
+  included.length = 0;
   const builtAt = (options.now ?? new Date(Math.floor(check.newestMtimeMs))).toISOString();
   const { manifest, files } = emitContent(derived, { drafts: options.drafts, builtAt });
   return { manifest, files, issues: check.issues, invalidFiles: check.invalidFiles };
