@@ -88,19 +88,26 @@ async function main() {
 
   const figures: Figure[] = [];
   const raw: Record<string, unknown> = {};
+  // Other work on the machine moves every timing: keep the load each part started under.
+  const loadAverages: Record<string, number[]> = {};
+  const noteLoad = (part: string) =>
+    (loadAverages[part] = os.loadavg().map((l) => Math.round(l * 100) / 100));
   if (parts.includes('content')) {
+    noteLoad('content');
     const cold = await coldSmall(small, runs.small);
     const big = await coldLarge(large, runs.large);
     figures.push(...cold.figures, ...big.figures);
     raw.content = { [small]: cold.raw, [large]: big.raw };
   }
   if (parts.includes('incremental')) {
+    noteLoad('incremental');
     const result = await incremental(small, runs.incremental);
     figures.push(...result.figures);
     raw.incremental = result.raw;
   }
   if (parts.includes('page')) {
     for (const size of new Set([small, large])) {
+      noteLoad(`page ${size}`);
       const result = await pageSuite(size, runs.visits, runs.lighthouse);
       figures.push(...result.figures);
       raw[`page ${size}`] = result.raw;
@@ -108,17 +115,22 @@ async function main() {
   }
 
   const table = renderTable(figures);
-  console.log(`\n${table}\n`);
+  const machineLine =
+    `${started.toISOString().slice(0, 10)}, commit ${commit}: ${info.cpu}, ${info.cores} cores, ` +
+    `${info.memoryGB} GB, ${info.os}, Node ${info.node}, ${info.chromium}; ` +
+    `load average ${info.loadAverageAtStart.join(' ')} at start`;
+  console.log(`\n${machineLine}\n\n${table}\n`);
   const complete = parts.length === PARTS.length && small === '10k' && large === '100k';
   const file = complete ? RESULTS_FILE : `${CORPORA}/results-partial.json`;
   const results = {
     startedAt: started.toISOString(),
     minutes: Math.round((Date.now() - started.getTime()) / 600) / 100,
     commit,
-    machine: { ...info, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+    machine: { ...info, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100), loadAverages },
     corpora: { small, large, generatorVersion: GENERATOR_VERSION },
     runs,
     figures,
+    machineLine,
     table,
     raw,
   };
