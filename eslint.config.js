@@ -14,7 +14,7 @@ const browserOnly = {
 const featureFolders = ['feed', 'article'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'content', 'test/fixtures', 'test/bench/corpora', 'coverage', 'playwright-report', 'test-results', 'dev-dist'] },
+  { ignores: ['dist', '.cache', 'node_modules', 'content', 'test/fixtures', 'test/bench/corpora', 'coverage', 'playwright-report', 'test-results', 'dev-dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
