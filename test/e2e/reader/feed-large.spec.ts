@@ -53,7 +53,12 @@ test('10,000 articles: shards load as the feed scrolls, the DOM stays bounded, t
 test('j walks past the first shard into the next one', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('link', { name: 'Story a0', exact: true })).toBeVisible();
-  for (let i = 0; i < 62; i++) await page.keyboard.press('j');
+  for (let i = 0; i < 60; i++) await page.keyboard.press('j');
+  await expect(page.getByRole('link', { name: 'Story a59', exact: true })).toBeFocused();
+  // Past the last card of the first shard: the next shard loads and focus moves into it.
+  await page.keyboard.press('j');
+  await expect(page.getByRole('link', { name: 'Story a60', exact: true })).toBeFocused();
+  await page.keyboard.press('j');
   await expect(page.getByRole('link', { name: 'Story a61', exact: true })).toBeFocused();
   await expect(page.getByRole('link', { name: 'Story a61', exact: true })).toBeInViewport();
 });
