@@ -3,7 +3,7 @@
  * back their results in the same order.
  */
 import { parentPort } from 'node:worker_threads';
-import { checkFile } from './file-cache.ts';
+import { checkFile } from './check-file.ts';
 import type { LoadedFile } from './load.ts';
 import { withPlainEnv } from './yaml-tree.ts';
 

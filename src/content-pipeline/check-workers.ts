@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CheckRequest } from './check-worker.ts';
-import type { FileResult } from './file-cache.ts';
+import type { FileResult } from './check-file.ts';
 import type { LoadedFile } from './load.ts';
 
 /** Below this many files to parse, starting workers costs more than it saves. */

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { dataFiles } from '../config/data-files.ts';
-import type { ContentUpdatedEvent } from '../types/content.ts';
+import type { ContentUpdatedEvent, Manifest } from '../types/content.ts';
 import {
   buildContent,
   createContentCache,
@@ -22,6 +22,14 @@ export type NewsContentOptions = Partial<ContentEnv> & {
    */
   cacheDir?: string | false;
 };
+
+/**
+ * What `news:content` offers other plugins (as `plugin.api`): in a build, after its `buildStart`,
+ * the manifest and the text of the first newest-first shard, the data the first view shows.
+ */
+export interface NewsContentApi {
+  firstView(): { manifest: Manifest; firstShard: string | undefined } | undefined;
+}
 
 /** The custom HMR event sent after every content rebuild in dev. */
 export const CONTENT_UPDATED_EVENT = 'news:content-updated';
@@ -45,7 +53,7 @@ export function describeProblems(issues: ContentIssue[]): string {
  * Turns the content folder into `data/` JSON: served from memory in dev (rebuilt on every change,
  * announced with a custom HMR event), written into the output folder in build.
  */
-export function newsContent(options: NewsContentOptions = {}): Plugin {
+export function newsContent(options: NewsContentOptions = {}): Plugin<NewsContentApi> {
   let config: ResolvedConfig;
   let env: ContentEnv;
   let built: ContentBuild | undefined;
@@ -63,8 +71,21 @@ export function newsContent(options: NewsContentOptions = {}): Plugin {
       cache,
     });
 
+  const firstShardName = (manifest: Manifest) => {
+    const feed = manifest.feeds.newest;
+    return feed.shards > 0 ? dataFiles.shard('newest', null, 0, feed.hash) : undefined;
+  };
+
   return {
     name: 'news:content',
+
+    api: {
+      firstView() {
+        if (!built) return undefined;
+        const name = firstShardName(built.manifest);
+        return { manifest: built.manifest, firstShard: name && built.files.get(name) };
+      },
+    },
 
     configResolved(resolved) {
       config = resolved;
@@ -96,11 +117,8 @@ export function newsContent(options: NewsContentOptions = {}): Plugin {
       order: 'post',
       handler() {
         if (config.command !== 'build' || !built) return [];
-        const feed = built.manifest.feeds.newest;
-        const names = [
-          dataFiles.manifest(),
-          ...(feed.shards > 0 ? [dataFiles.shard('newest', null, 0, feed.hash)] : []),
-        ];
+        const first = firstShardName(built.manifest);
+        const names = [dataFiles.manifest(), ...(first ? [first] : [])];
         return names.map((name) => ({
           tag: 'link',
           attrs: {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkInWorkers, WORKER_THRESHOLD, workerCount } from '../../src/content-pipeline/check-workers';
-import { checkFile } from '../../src/content-pipeline/file-cache';
+import { checkFile } from '../../src/content-pipeline/check-file';
 import { buildContent } from '../../src/content-pipeline/index';
 import { compareIssues } from '../../src/content-pipeline/issues';
 import { loadContentFiles } from '../../src/content-pipeline/load';
