@@ -43,8 +43,21 @@ export const CARD_LIMITS = { title: 300, excerpt: 600, topics: 10 };
 /** Feed file names use `all` for the unfiltered feed, so no topic may take that slug. */
 const RESERVED_SLUGS = new Set(['all']);
 
+// Every article repeats a few topic names: slugging each once saves the Unicode folding per use.
+const slugMemo = new Map<string, string>();
+const SLUG_MEMO_LIMIT = 100_000;
+
 /** `Coronavirus in US` -> `coronavirus-in-us`; accents folded; names with no Latin letters get a hash. */
 export function topicSlug(name: string): string {
+  const known = slugMemo.get(name);
+  if (known !== undefined) return known;
+  const slug = computeSlug(name);
+  if (slugMemo.size >= SLUG_MEMO_LIMIT) slugMemo.clear();
+  slugMemo.set(name, slug);
+  return slug;
+}
+
+function computeSlug(name: string): string {
   const slug = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -57,8 +70,13 @@ export function topicSlug(name: string): string {
   return RESERVED_SLUGS.has(slug) ? `topic-${slug}` : slug;
 }
 
+/** An article's topic slugs, each once, in the order the file gives them. */
+export const topicSlugsOf = (a: SourceArticle): string[] => [...new Set(a.topics.map(topicSlug))];
+
 /** Cuts text to `max` code points, never inside a surrogate pair. */
 function clip(text: string, max: number): string {
+  // A string never has more code points than UTF-16 units: most texts need no counting at all.
+  if (text.length <= max) return text;
   const points = Array.from(text);
   return points.length <= max
     ? text
@@ -68,105 +86,143 @@ function clip(text: string, max: number): string {
         .trimEnd()}…`;
 }
 
-export function deriveContent(sources: SourceArticle[], options: DeriveOptions): DerivedContent {
-  const included = sources
-    .filter((a) => a.published || options.drafts)
-    .sort((a, b) => compareStrings(a.id, b.id));
-  const topics = nameTopics(included);
-  const byLink = new Map<string, string[]>();
-  for (const a of included) {
-    for (const link of a.links) {
-      const ids = byLink.get(link);
-      if (ids) ids.push(a.id);
-      else byLink.set(link, [a.id]);
-    }
-  }
+type Images = Map<string, ResolvedImage> | undefined;
 
-  const image = (img: SourceImage, withCaption: boolean): ImageRef => {
-    const cached = options.images?.get(img.url);
-    return {
-      src: cached?.src ?? img.url,
-      original: img.url,
-      width: img.width,
-      height: img.height,
-      caption: withCaption ? img.caption : undefined,
-      variants: cached?.variants,
-    };
+function imageRef(img: SourceImage, withCaption: boolean, images: Images): ImageRef {
+  const cached = images?.get(img.url);
+  return {
+    src: cached?.src ?? img.url,
+    original: img.url,
+    width: img.width,
+    height: img.height,
+    caption: withCaption ? img.caption : undefined,
+    variants: cached?.variants,
   };
-
-  const related = (r: SourceRelated, selfId: string): RelatedItem => ({
-    title: r.title,
-    excerpt: r.excerpt,
-    publishedAt: r.publishedAt,
-    url: r.url,
-    ampUrl: r.ampUrl,
-    // A live blog can share its URL with other local articles; link the first other one by id.
-    articleId: r.url === undefined ? undefined : byLink.get(r.url)?.find((id) => id !== selfId),
-    type: r.type,
-    provider: provider(r.provider),
-    quality: r.quality,
-    tier: r.quality === undefined ? undefined : qualityTier(r.quality),
-    image: r.images[0] && image(r.images[0], true),
-  });
-
-  const articles = included.map((a): DerivedArticle => {
-    // nameTopics saw every topic of every included article, so each slug is in `topics`.
-    const topicRefs = [...new Set(a.topics.map(topicSlug))].map((slug) => topics.get(slug) as TopicRef);
-    const heat = a.heat !== undefined && a.heat >= 0 ? a.heat : undefined;
-    const tier = a.quality === undefined ? undefined : qualityTier(a.quality);
-    const card: CardSummary = {
-      id: a.id,
-      title: clip(a.title, CARD_LIMITS.title),
-      excerpt: a.excerpt === undefined ? undefined : clip(a.excerpt, CARD_LIMITS.excerpt),
-      publishedAt: a.publishedAt,
-      provider: provider(a.provider),
-      topics: topicRefs.slice(0, CARD_LIMITS.topics).map((t) => t.slug),
-      quality: a.quality,
-      tier,
-      heat,
-      // Cards repeat the title beside the image, so its caption would only duplicate it.
-      image: a.images[0] && image(a.images[0], false),
-      draft: !a.published,
-    };
-    const detail: ArticleDetail = {
-      id: a.id,
-      title: a.title,
-      excerpt: a.excerpt,
-      publishedAt: a.publishedAt,
-      provider: provider(a.provider),
-      topics: topicRefs.map((t) => ({ slug: t.slug, name: t.name })),
-      quality: a.quality,
-      tier,
-      heat,
-      draft: !a.published,
-      category: a.category,
-      type: a.type,
-      url: a.url,
-      ampUrl: a.ampUrl,
-      images: a.images.map((img) => image(img, true)),
-      related: a.related.map((r) => related(r, a.id)),
-    };
-    return { card, detail, time: a.publishedTime };
-  });
-  return { articles, topics };
 }
 
 function provider(p: SourceProvider | undefined): ProviderRef | undefined {
   return p && { name: p.name, domain: p.domain };
 }
 
+const heatOf = (a: SourceArticle) => (a.heat !== undefined && a.heat >= 0 ? a.heat : undefined);
+
+/** The card of an article: depends on the article, its own topic slugs and the image map only. */
+export function cardOf(a: SourceArticle, slugs: string[], images: Images): CardSummary {
+  return {
+    id: a.id,
+    title: clip(a.title, CARD_LIMITS.title),
+    excerpt: a.excerpt === undefined ? undefined : clip(a.excerpt, CARD_LIMITS.excerpt),
+    publishedAt: a.publishedAt,
+    provider: provider(a.provider),
+    topics: slugs.slice(0, CARD_LIMITS.topics),
+    quality: a.quality,
+    tier: a.quality === undefined ? undefined : qualityTier(a.quality),
+    heat: heatOf(a),
+    // Cards repeat the title beside the image, so its caption would only duplicate it.
+    image: a.images[0] && imageRef(a.images[0], false, images),
+    draft: !a.published,
+  };
+}
+
+/**
+ * The detail of an article. Two inputs come from other articles: the topics' display names (the
+ * most used spelling) and `relatedIds` (the local article each related item links to, if any).
+ */
+export function detailOf(
+  a: SourceArticle,
+  topics: TopicRef[],
+  relatedIds: (string | undefined)[],
+  images: Images,
+): ArticleDetail {
+  return {
+    id: a.id,
+    title: a.title,
+    excerpt: a.excerpt,
+    publishedAt: a.publishedAt,
+    provider: provider(a.provider),
+    topics,
+    quality: a.quality,
+    tier: a.quality === undefined ? undefined : qualityTier(a.quality),
+    heat: heatOf(a),
+    draft: !a.published,
+    category: a.category,
+    type: a.type,
+    url: a.url,
+    ampUrl: a.ampUrl,
+    images: a.images.map((img) => imageRef(img, true, images)),
+    related: a.related.map((r, i) => relatedOf(r, relatedIds[i], images)),
+  };
+}
+
+function relatedOf(r: SourceRelated, articleId: string | undefined, images: Images): RelatedItem {
+  return {
+    title: r.title,
+    excerpt: r.excerpt,
+    publishedAt: r.publishedAt,
+    url: r.url,
+    ampUrl: r.ampUrl,
+    articleId,
+    type: r.type,
+    provider: provider(r.provider),
+    quality: r.quality,
+    tier: r.quality === undefined ? undefined : qualityTier(r.quality),
+    image: r.images[0] && imageRef(r.images[0], true, images),
+  };
+}
+
+/** Links articles by the URLs that identify them, for related items. */
+export function linkIndex(articles: Iterable<{ id: string; links: string[] }>): Map<string, string[]> {
+  const byLink = new Map<string, string[]>();
+  for (const a of articles) {
+    for (const link of a.links) {
+      const ids = byLink.get(link);
+      if (ids) ids.push(a.id);
+      else byLink.set(link, [a.id]);
+    }
+  }
+  return byLink;
+}
+
+/** A live blog can share its URL with other local articles; link the first other one by id. */
+export const relatedId = (url: string | undefined, selfId: string, byLink: Map<string, string[]>) =>
+  url === undefined ? undefined : byLink.get(url)?.find((id) => id !== selfId);
+
+/**
+ * The reference derivation, as whole objects: what the reader receives. The build itself renders
+ * the same JSON through `prepare.ts` (tested to be byte-identical), reusing unchanged articles.
+ */
+export function deriveContent(sources: SourceArticle[], options: DeriveOptions): DerivedContent {
+  const included = sources
+    .filter((a) => a.published || options.drafts)
+    .sort((a, b) => compareStrings(a.id, b.id));
+  const topics = nameTopics(included.map((a) => a.topics));
+  const byLink = linkIndex(included);
+  const articles = included.map((a): DerivedArticle => {
+    const slugs = topicSlugsOf(a);
+    // nameTopics saw every topic of every included article, so each slug is in `topics`.
+    const topicRefs = slugs.map((slug) => topics.get(slug) as TopicRef);
+    const ids = a.related.map((r) => relatedId(r.url, a.id, byLink));
+    return {
+      card: cardOf(a, slugs, options.images),
+      detail: detailOf(a, topicRefs, ids, options.images),
+      time: a.publishedTime,
+    };
+  });
+  return { articles, topics };
+}
+
 /**
  * Names that slug alike share one topic, shown under its most used spelling (ties: the first seen
  * in id order), so the name does not depend on which file happens to be read first.
  */
-function nameTopics(articles: SourceArticle[]): Map<string, TopicRef> {
+export function nameTopics(topicLists: Iterable<string[]>): Map<string, TopicRef> {
   const counts = new Map<string, Map<string, number>>();
-  for (const a of articles) {
-    for (const name of a.topics) {
+  for (const list of topicLists) {
+    for (const name of list) {
       const slug = topicSlug(name);
-      const names = counts.get(slug) ?? new Map<string, number>();
+      let names = counts.get(slug);
+      if (!names) counts.set(slug, (names = new Map<string, number>()));
       names.set(name, (names.get(name) ?? 0) + 1);
-      counts.set(slug, names);
     }
   }
   const topics = new Map<string, TopicRef>();

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { dataFiles } from '../config/data-files.ts';
 import type {
-  CardSummary,
   FeedIndex,
-  FeedShard,
   FeedSort,
   Manifest,
   ManifestTopic,
   ProviderRef,
+  TopicRef,
 } from '../types/content.ts';
-import type { DerivedArticle, DerivedContent } from './derive.ts';
+import type { DerivedContent } from './derive.ts';
 import { compareStrings } from './issues.ts';
+import { shortHash } from './prepare.ts';
 
 /** Cards per shard: one shard is the first screenful and then some, about 15 KB gzipped. */
 export const SHARD_SIZE = 60;
@@ -27,80 +27,135 @@ export interface EmitOptions {
   shardSize?: number;
 }
 
-export interface EmittedContent {
+/** What feeds and the manifest need of an article: its card as text and what sorts it. */
+export interface EmitArticle {
+  id: string;
+  time: number;
+  quality: number | undefined;
+  heat: number | undefined;
+  draft: boolean;
+  provider: ProviderRef | undefined;
+  /** Topic slugs: the topic feeds it is in. */
+  slugs: string[];
+  cardText: string;
+  cardHash: string;
+}
+
+export interface Feed {
+  sort: FeedSort;
+  topic: string | null;
+  members: EmitArticle[];
+  index: FeedIndex;
+}
+
+/**
+ * Every data file of a build, made on demand: feed shards are joined from card texts when served
+ * or written, so no build holds every shard at once. Detail files come from the caller.
+ */
+export interface PlannedOutput {
   manifest: Manifest;
-  /** Name inside `data/` -> JSON text; the manifest first, then every other file by name. */
-  files: Map<string, string>;
+  manifestText: string;
+  feeds: Feed[];
+  /** Shard file name -> its feed and position. */
+  shards: Map<string, { feed: Feed; index: number }>;
+  shardSize: number;
 }
 
 const SORTS: FeedSort[] = ['newest', 'quality', 'heat'];
 
-const newestFirst = (a: DerivedArticle, b: DerivedArticle) =>
-  b.time - a.time || compareStrings(a.card.id, b.card.id);
+const newestFirst = (a: EmitArticle, b: EmitArticle) => b.time - a.time || compareStrings(a.id, b.id);
 
 /** Highest score first; articles without a score after all scored ones; ties newest first. */
-const byScore =
-  (score: (a: DerivedArticle) => number | undefined) => (a: DerivedArticle, b: DerivedArticle) => {
-    const sa = score(a);
-    const sb = score(b);
-    if (sa !== sb) return sa === undefined ? 1 : sb === undefined ? -1 : sb - sa;
-    return newestFirst(a, b);
-  };
-
-const ORDER: Record<FeedSort, (a: DerivedArticle, b: DerivedArticle) => number> = {
-  newest: newestFirst,
-  quality: byScore((a) => a.card.quality),
-  heat: byScore((a) => a.card.heat),
+const byScore = (score: (a: EmitArticle) => number | undefined) => (a: EmitArticle, b: EmitArticle) => {
+  const sa = score(a);
+  const sb = score(b);
+  if (sa !== sb) return sa === undefined ? 1 : sb === undefined ? -1 : sb - sa;
+  return newestFirst(a, b);
 };
 
-const hash = (text: string, length: number) =>
-  createHash('sha256').update(text).digest('hex').slice(0, length);
+const ORDER: Record<FeedSort, (a: EmitArticle, b: EmitArticle) => number> = {
+  newest: newestFirst,
+  quality: byScore((a) => a.quality),
+  heat: byScore((a) => a.heat),
+};
 
-export function emitContent(content: DerivedContent, options: EmitOptions): EmittedContent {
+/**
+ * A feed's hash, in every shard's name: over its cards' hashes in order (and the shard size), so
+ * any change to a member card, the membership or the order renames every shard of the feed.
+ */
+function feedHash(members: EmitArticle[], shardSize: number): string {
+  const hashes = members.map((m) => m.cardHash).join('');
+  return createHash('sha256').update(`${shardSize}\n${hashes}`).digest('hex').slice(0, 10);
+}
+
+/** The text of one shard, identical to JSON.stringify({ index, items }) of its cards. */
+export function shardText(feed: Feed, index: number, shardSize: number): string {
+  const cards = feed.members.slice(index * shardSize, (index + 1) * shardSize).map((m) => m.cardText);
+  return `{"index":${index},"items":[${cards.join(',')}]}`;
+}
+
+/**
+ * Plans every file: feeds in each order, the manifest, and the build id. `articles` must be sorted
+ * by id; `detailHashes[i]` is the hash of `articles[i]`'s detail text.
+ */
+export function planOutput(
+  articles: EmitArticle[],
+  topicRefs: Map<string, TopicRef>,
+  detailHashes: string[],
+  options: EmitOptions,
+): PlannedOutput {
   const shardSize = options.shardSize ?? SHARD_SIZE;
-  const files = new Map<string, string>();
+  const feedList: Feed[] = [];
+  const shards = new Map<string, { feed: Feed; index: number }>();
 
-  const feedsOf = (articles: DerivedArticle[], topic: string | null) => {
+  const feedsOf = (members: EmitArticle[], topic: string | null) => {
     const feeds = {} as Record<FeedSort, FeedIndex>;
     for (const sort of SORTS) {
-      const cards = [...articles].sort(ORDER[sort]).map((a) => a.card);
-      feeds[sort] = emitFeed(cards, sort, topic, shardSize, files);
+      const ordered = [...members].sort(ORDER[sort]);
+      const index: FeedIndex = {
+        count: ordered.length,
+        shards: Math.ceil(ordered.length / shardSize),
+        hash: feedHash(ordered, shardSize),
+      };
+      const feed: Feed = { sort, topic, members: ordered, index };
+      feedList.push(feed);
+      for (let n = 0; n < index.shards; n++)
+        shards.set(dataFiles.shard(sort, topic, n, index.hash), { feed, index: n });
+      feeds[sort] = index;
     }
     return feeds;
   };
 
-  const feeds = feedsOf(content.articles, null);
-  const byTopic = new Map<string, DerivedArticle[]>();
-  for (const a of content.articles) {
-    for (const t of a.detail.topics) {
-      const list = byTopic.get(t.slug);
+  const feeds = feedsOf(articles, null);
+  const byTopic = new Map<string, EmitArticle[]>();
+  for (const a of articles) {
+    for (const slug of a.slugs) {
+      const list = byTopic.get(slug);
       if (list) list.push(a);
-      else byTopic.set(t.slug, [a]);
+      else byTopic.set(slug, [a]);
     }
   }
-  const topics: ManifestTopic[] = [...content.topics.values()]
+  const topics: ManifestTopic[] = [...topicRefs.values()]
     .map((t) => {
-      const articles = byTopic.get(t.slug) ?? [];
-      return { slug: t.slug, name: t.name, count: articles.length, feeds: feedsOf(articles, t.slug) };
+      const members = byTopic.get(t.slug) ?? [];
+      return { slug: t.slug, name: t.name, count: members.length, feeds: feedsOf(members, t.slug) };
     })
     .sort((a, b) => b.count - a.count || compareStrings(a.slug, b.slug));
 
-  for (const a of content.articles) files.set(dataFiles.article(a.card.id), JSON.stringify(a.detail));
-
-  // Hashed file by file: joined into one string, 100,000 details pass V8's maximum string length.
-  const names = [...files.keys()].sort(compareStrings);
-  const digest = createHash('sha256');
-  for (const name of names) digest.update(`${name}\n${files.get(name)}\n`);
-  const buildId = digest.digest('hex').slice(0, 12);
-  const providers = countProviders(content.articles);
+  // The build id changes whenever any file does: it covers each detail's hash and each feed's
+  // hash (already in its shards' names), not every byte again.
+  const lines = articles.map((a, i) => `${dataFiles.article(a.id)}\n${detailHashes[i]}\n`);
+  lines.push(...[...shards.keys()].map((name) => `${name}\n`));
+  const buildId = createHash('sha256').update(lines.join('')).digest('hex').slice(0, 12);
+  const providers = countProviders(articles);
   const manifest: Manifest = {
     schema: 1,
     buildId,
     builtAt: options.builtAt,
     drafts: options.drafts,
     counts: {
-      articles: content.articles.length,
-      drafts: content.articles.filter((a) => a.card.draft).length,
+      articles: articles.length,
+      drafts: articles.filter((a) => a.draft).length,
       topics: topics.length,
       providers: providers.length,
     },
@@ -109,34 +164,51 @@ export function emitContent(content: DerivedContent, options: EmitOptions): Emit
     topics,
     providers: providers.slice(0, MAX_MANIFEST_PROVIDERS),
   };
-  const ordered = new Map<string, string>([[dataFiles.manifest(), JSON.stringify(manifest)]]);
-  for (const name of names) ordered.set(name, files.get(name) ?? '');
-  return { manifest, files: ordered };
+  return { manifest, manifestText: JSON.stringify(manifest), feeds: feedList, shards, shardSize };
 }
 
-/** Writes one feed's shards; the hash covers all of them, so any change renames every shard. */
-function emitFeed(
-  cards: CardSummary[],
-  sort: FeedSort,
-  topic: string | null,
-  size: number,
-  files: Map<string, string>,
-): FeedIndex {
-  const shards: string[] = [];
-  for (let index = 0; index * size < cards.length; index++) {
-    const shard: FeedShard = { index, items: cards.slice(index * size, (index + 1) * size) };
-    shards.push(JSON.stringify(shard));
-  }
-  const feedHash = hash(shards.join('\n'), 10);
-  shards.forEach((text, index) => files.set(dataFiles.shard(sort, topic, index, feedHash), text));
-  return { count: cards.length, shards: shards.length, hash: feedHash };
+export interface EmittedContent {
+  manifest: Manifest;
+  /** Name inside `data/` -> JSON text; the manifest first, then every other file by name. */
+  files: Map<string, string>;
+}
+
+/** Every file of derived content at once (small sets: tests, scripts). */
+export function emitContent(content: DerivedContent, options: EmitOptions): EmittedContent {
+  const details = content.articles.map((a) => JSON.stringify(a.detail));
+  const articles = content.articles.map((a): EmitArticle => {
+    const cardText = JSON.stringify(a.card);
+    return {
+      id: a.card.id,
+      time: a.time,
+      quality: a.card.quality,
+      heat: a.card.heat,
+      draft: a.card.draft,
+      provider: a.card.provider,
+      slugs: a.detail.topics.map((t) => t.slug),
+      cardText,
+      cardHash: shortHash(cardText),
+    };
+  });
+  const plan = planOutput(articles, content.topics, details.map(shortHash), options);
+  const files = new Map<string, string>();
+  articles.forEach((a, i) => files.set(dataFiles.article(a.id), details[i] ?? ''));
+  for (const [name, { feed, index }] of plan.shards) files.set(name, shardText(feed, index, plan.shardSize));
+  return { manifest: plan.manifest, files: orderFiles(plan.manifestText, files) };
+}
+
+/** The manifest first, then every other file by name: a stable order for callers and tests. */
+export function orderFiles(manifestText: string, files: Map<string, string>): Map<string, string> {
+  const ordered = new Map<string, string>([[dataFiles.manifest(), manifestText]]);
+  for (const name of [...files.keys()].sort(compareStrings)) ordered.set(name, files.get(name) ?? '');
+  return ordered;
 }
 
 /** Providers by name, most articles first; each shows the domain most of its articles give. */
-function countProviders(articles: DerivedArticle[]): (ProviderRef & { count: number })[] {
+function countProviders(articles: EmitArticle[]): (ProviderRef & { count: number })[] {
   const byName = new Map<string, { count: number; domains: Map<string, number> }>();
   for (const a of articles) {
-    const p = a.card.provider;
+    const p = a.provider;
     if (!p) continue;
     const entry = byName.get(p.name) ?? { count: 0, domains: new Map<string, number>() };
     entry.count++;

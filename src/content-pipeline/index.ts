@@ -2,10 +2,12 @@
  * The content pipeline's public API: load -> parse -> validate -> derive -> emit. Used by the Vite
  * plugin, scripts and tests; the browser never imports it.
  */
+import { dataFiles } from '../config/data-files.ts';
 import type { Manifest } from '../types/content.ts';
 import type { ResolvedImage } from './derive.ts';
-import { deriveContent } from './derive.ts';
-import { emitContent } from './emit.ts';
+import { orderFiles, shardText } from './emit.ts';
+import { ContentModel } from './model.ts';
+import { prepareArticle } from './prepare.ts';
 import type { ContentIssue } from './issues.ts';
 import { compareIssues, compareStrings } from './issues.ts';
 import { checkFile } from './check-file.ts';
@@ -124,13 +126,24 @@ export async function buildContent(options: ContentOptions): Promise<ContentBuil
   const images = options.resolveImages
     ? await options.resolveImages([...new Set(included.flatMap(imageUrls))].sort(compareStrings))
     : undefined;
-  const derived = deriveContent(check.articles, { drafts: options.drafts, images });
-  // Emitting holds every output file at once; the source articles are not needed for it.
+  const prepared = included.sort((a, b) => compareStrings(a.id, b.id)).map((a) => prepareArticle(a, images));
   check.articles.length = 0;
   included.length = 0;
   const builtAt = (options.now ?? new Date(Math.floor(check.newestMtimeMs))).toISOString();
-  const { manifest, files } = emitContent(derived, { drafts: options.drafts, builtAt });
-  return { manifest, files, issues: check.issues, invalidFiles: check.invalidFiles };
+  const files = new Map<string, string>();
+  const { plan } = new ContentModel().run(prepared, {
+    drafts: options.drafts,
+    builtAt,
+    keepDetails: false,
+    onDetail: (id, text) => files.set(dataFiles.article(id), text),
+  });
+  for (const [name, { feed, index }] of plan.shards) files.set(name, shardText(feed, index, plan.shardSize));
+  return {
+    manifest: plan.manifest,
+    files: orderFiles(plan.manifestText, files),
+    issues: check.issues,
+    invalidFiles: check.invalidFiles,
+  };
 }
 
 function imageUrls(a: SourceArticle): string[] {

@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildContent, checkContent, createContentCache } from '../../src/content-pipeline/index';
-import type * as Parse from '../../src/content-pipeline/parse';
+import type * as CheckFile from '../../src/content-pipeline/check-file';
 import { fixture, NOW } from './helpers';
 
-// Counts the files that really get parsed.
+// Counts the files that really get parsed and validated.
 const parsedFiles = vi.hoisted(() => [] as string[]);
-vi.mock('../../src/content-pipeline/parse', async (importOriginal) => {
-  const original = await importOriginal<typeof Parse>();
+vi.mock('../../src/content-pipeline/check-file', async (importOriginal) => {
+  const original = await importOriginal<typeof CheckFile>();
   return {
     ...original,
-    parseContentFile: (...args: Parameters<typeof original.parseContentFile>) => {
+    checkFile: (...args: Parameters<typeof original.checkFile>) => {
       parsedFiles.push(path.basename(args[0].file));
-      return original.parseContentFile(...args);
+      return original.checkFile(...args);
     },
   };
 });
