@@ -3,6 +3,7 @@ import { FILE_START, IssueList } from './issues.ts';
 import type { LoadedFile } from './load.ts';
 import type { YMap } from './yaml-tree.ts';
 import { parseYamlTree } from './yaml-tree.ts';
+import { parseSimpleYaml } from './fast-yaml.ts';
 import { quote } from './text.ts';
 import { positionInText } from './yaml-nesting.ts';
 
@@ -45,49 +46,11 @@ function grayMatterOptions(onYaml: (src: string) => void) {
 export function parseContentFile(file: LoadedFile): ParsedFile {
   const issues = new IssueList(file.file);
   const done = (data: YMap | null): ParsedFile => ({ file, data, issues });
-
-  const text = decodeUtf8(file.bytes, issues);
-  if (text === null) return done(null);
-  if (text.trim() === '') {
-    issues.error(FILE_START, 'file', 'is empty');
-    return done(null);
-  }
-
-  // One line-break form, so positions are lines of the original (a CRLF or a lone CR is one break).
-  const source = text.replace(/\r\n?/g, '\n');
-  const firstLineEnd = source.indexOf('\n') === -1 ? source.length : source.indexOf('\n');
-  const firstLine = source.slice(0, firstLineEnd);
-  if (!firstLine.startsWith('---') || firstLine.startsWith('----')) {
-    issues.error(FILE_START, FIELD, 'is missing: the file must start with a "---" line');
-    return done(null);
-  }
-  const language = firstLine.slice(3).trim();
-  if (!YAML_NAMES.has(language.toLowerCase())) {
-    issues.error(
-      { line: 1, col: 4 },
-      FIELD,
-      `is written in ${quote(language)}; only YAML front matter is read`,
-    );
-    return done(null);
-  }
-  if (source.indexOf('\n---', firstLineEnd) === -1) {
-    issues.error(FILE_START, FIELD, 'has no closing "---" line');
-    return done(null);
-  }
-
-  const captured: { yaml: string | null } = { yaml: null };
-  matter(
-    source,
-    grayMatterOptions((src) => (captured.yaml = src)),
-  );
-  if (captured.yaml === null) {
-    // gray-matter skips the engine when the block holds only comments and blank lines.
-    issues.error(FILE_START, FIELD, 'is empty');
-    return done(null);
-  }
+  const yaml = readFrontMatter(file, issues);
+  if (yaml === null) return done(null);
   // gray-matter hands over the text after the opening `---` line's content, starting with that
   // line's newline, so offsets in it map to the same lines and columns as in the file.
-  const root = parseYamlTree(captured.yaml, issues);
+  const root = parseYamlTree(yaml, issues);
   if (issues.hasErrors) return done(null);
   if (root === null) {
     issues.error(FILE_START, FIELD, 'is empty');
@@ -99,6 +62,63 @@ export function parseContentFile(file: LoadedFile): ParsedFile {
     return done(null);
   }
   return done(root);
+}
+
+/**
+ * `parseContentFile` for front matter of the plain shape `parseSimpleYaml` reads, with the same
+ * tree (positions aside); null when the file is not of that shape or has any problem so far, and
+ * then only `parseContentFile` can say what the file holds.
+ */
+export function parseContentFileFast(file: LoadedFile): ParsedFile | null {
+  const issues = new IssueList(file.file);
+  const yaml = readFrontMatter(file, issues);
+  if (yaml === null || issues.items.length > 0) return null;
+  const root = parseSimpleYaml(yaml);
+  return root === null ? null : { file, data: root, issues };
+}
+
+/** The front matter's YAML text as gray-matter cuts it out, or null after reporting why there is none. */
+function readFrontMatter(file: LoadedFile, issues: IssueList): string | null {
+  const text = decodeUtf8(file.bytes, issues);
+  if (text === null) return null;
+  if (text.trim() === '') {
+    issues.error(FILE_START, 'file', 'is empty');
+    return null;
+  }
+
+  // One line-break form, so positions are lines of the original (a CRLF or a lone CR is one break).
+  const source = text.replace(/\r\n?/g, '\n');
+  const firstLineEnd = source.indexOf('\n') === -1 ? source.length : source.indexOf('\n');
+  const firstLine = source.slice(0, firstLineEnd);
+  if (!firstLine.startsWith('---') || firstLine.startsWith('----')) {
+    issues.error(FILE_START, FIELD, 'is missing: the file must start with a "---" line');
+    return null;
+  }
+  const language = firstLine.slice(3).trim();
+  if (!YAML_NAMES.has(language.toLowerCase())) {
+    issues.error(
+      { line: 1, col: 4 },
+      FIELD,
+      `is written in ${quote(language)}; only YAML front matter is read`,
+    );
+    return null;
+  }
+  if (source.indexOf('\n---', firstLineEnd) === -1) {
+    issues.error(FILE_START, FIELD, 'has no closing "---" line');
+    return null;
+  }
+
+  const captured: { yaml: string | null } = { yaml: null };
+  matter(
+    source,
+    grayMatterOptions((src) => (captured.yaml = src)),
+  );
+  if (captured.yaml === null) {
+    // gray-matter skips the engine when the block holds only comments and blank lines.
+    issues.error(FILE_START, FIELD, 'is empty');
+    return null;
+  }
+  return captured.yaml;
 }
 
 /** Strict UTF-8 (a BOM is dropped); otherwise an error at the first byte that is not UTF-8. */
