@@ -1,8 +1,9 @@
 /**
- * Worker-thread side of `checkInWorkers`: parses and validates the files it is handed and posts
- * back their results in the same order.
+ * Worker-thread side of `checkInWorkers`: says when it is ready, then parses and validates each
+ * chunk of files it is handed and posts back their results in the same order.
  */
 import { parentPort } from 'node:worker_threads';
+import type { FileResult } from './check-file.ts';
 import { checkFile } from './check-file.ts';
 import type { LoadedFile } from './load.ts';
 import { withPlainEnv } from './yaml-tree.ts';
@@ -13,7 +14,14 @@ export interface CheckRequest {
   now: number;
 }
 
+/** `results` is absent in the first message, which only says the worker is ready. */
+export interface CheckReply {
+  results?: FileResult[];
+}
+
 parentPort?.on('message', ({ files, now }: CheckRequest) => {
   const clock = new Date(now);
-  parentPort?.postMessage(withPlainEnv(() => files.map((file) => checkFile(file, clock))));
+  const reply: CheckReply = { results: withPlainEnv(() => files.map((file) => checkFile(file, clock))) };
+  parentPort?.postMessage(reply);
 });
+parentPort?.postMessage({} satisfies CheckReply);

@@ -1,68 +1,127 @@
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import type { CheckRequest } from './check-worker.ts';
+import type { CheckReply, CheckRequest } from './check-worker.ts';
 import type { FileResult } from './check-file.ts';
+import { checkFile } from './check-file.ts';
 import type { LoadedFile } from './load.ts';
+import { withPlainEnv } from './yaml-tree.ts';
 
-/** Below this many files to parse, starting workers costs more than it saves. */
-export const WORKER_THRESHOLD = 500;
+/**
+ * Below this many files to parse, workers cost more than they save: one takes about 0.5 s of a
+ * core to start (tsx, then the parser's modules), while this thread checks about 10,000 plain
+ * files a second on its own.
+ */
+export const WORKER_THRESHOLD = 5000;
 const MAX_WORKERS = 4;
-/** Files per message to a worker. */
-const BATCH = 250;
+/** Files per piece of work, for this thread and for each worker. */
+const CHUNK = 250;
 
-/** Worker threads to use for `count` files to parse: 0 (parse in this thread) when not worth it. */
+/** Worker threads to start besides this one for `count` files: 0 (all in this thread) when not worth it. */
 export function workerCount(count: number): number {
   if (count <= WORKER_THRESHOLD) return 0;
-  const cores = Math.min(availableParallelism(), MAX_WORKERS);
-  return cores < 2 ? 0 : cores;
+  return Math.max(0, Math.min(availableParallelism(), MAX_WORKERS) - 1);
 }
 
 /**
- * Parses and validates `files` in `workers` threads, each taking a contiguous share, so the results
- * come back in file order, the same as `checkFile` one by one. Resolves with null when a worker
- * cannot run (no TypeScript loader in this process, for one): the caller then parses in-thread.
+ * Parses and validates `files` in this thread and `workers` worker threads at once: all take
+ * chunks from one queue, this thread from the start while the workers load, each worker once it is
+ * ready, so a slow start only costs what the worker did not take. The results are in file order,
+ * the same as `checkFile` one by one. `inThisThread: false` leaves all the work to
+ * the workers while one runs (tests use it to know the workers did it). A worker that fails (no
+ * TypeScript loader in this process, for one) leaves its chunk and the rest to the others and this
+ * thread.
  */
 export async function checkInWorkers(
   files: LoadedFile[],
   now: Date,
   workers: number,
+  { inThisThread = true }: { inThisThread?: boolean } = {},
 ): Promise<FileResult[] | null> {
-  const share = Math.ceil(files.length / workers);
+  const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(files.length);
+  const chunks: number[] = [];
+  for (let start = 0; start < files.length; start += CHUNK) chunks.push(start);
+  chunks.reverse(); // taken with pop(), from the first
+  const retry: number[] = [];
+  const take = () => retry.pop() ?? chunks.pop();
   const started: Worker[] = [];
+  // Chunks handed to workers and not yet back; `wake` lets this thread wait for one.
+  let outstanding = 0;
+  let alive = workers;
+  let wake: (() => void) | null = null;
+  const changed = () => {
+    const resume = wake;
+    wake = null;
+    resume?.();
+  };
+
+  const attach = (worker: Worker) => {
+    let current: number | undefined;
+    const give = () => {
+      current = take();
+      if (current === undefined) return;
+      outstanding++;
+      const request: CheckRequest = { files: files.slice(current, current + CHUNK), now: now.getTime() };
+      worker.postMessage(request);
+    };
+    let stopped = false;
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      alive--;
+      if (current !== undefined) {
+        retry.push(current);
+        current = undefined;
+        outstanding--;
+      }
+      changed();
+    };
+    worker.on('message', (reply: CheckReply) => {
+      if (reply.results && current !== undefined) {
+        const at = current;
+        reply.results.forEach((r, i) => (results[at + i] = r));
+        current = undefined;
+        outstanding--;
+        changed();
+      }
+      give();
+    });
+    worker.once('error', stop);
+    worker.once('exit', stop);
+  };
+
   try {
-    const parts = await Promise.all(
-      Array.from({ length: workers }, async (_, i) => {
-        const worker = startWorker();
-        started.push(worker);
-        const failed = new Promise<never>((_resolve, reject) => {
-          worker.once('error', reject);
-          worker.once('exit', (code) => reject(new Error(`worker exited (${code})`)));
-        });
-        failed.catch(() => undefined); // reported through the race below
-        // Handed over in batches: a worker holds copies of a batch's bytes, not of its whole share.
-        const results: FileResult[] = [];
-        const mine = files.slice(i * share, (i + 1) * share);
-        for (let start = 0; start < mine.length; start += BATCH) {
-          const request: CheckRequest = { files: mine.slice(start, start + BATCH), now: now.getTime() };
-          const reply = new Promise<FileResult[]>((resolve) => worker.once('message', resolve));
-          worker.postMessage(request);
-          results.push(...(await Promise.race([reply, failed])));
-        }
-        return results;
-      }),
-    );
-    return parts.flat();
-  } catch {
-    return null;
+    for (let i = 0; i < workers; i++) {
+      const worker = startWorker();
+      started.push(worker);
+      attach(worker);
+    }
+    for (;;) {
+      const left = retry.length + chunks.length > 0;
+      // Workers still loading hold nothing and are not waited for.
+      if (!left && outstanding === 0) break;
+      if (!left || (!inThisThread && alive > 0)) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      const start = take() ?? 0;
+      withPlainEnv(() => {
+        const end = Math.min(start + CHUNK, files.length);
+        for (let i = start; i < end; i++) results[i] = checkFile(files[i] as LoadedFile, now);
+      });
+      // Lets workers' replies in, so they get their next chunk while this thread works.
+      await nextTurn();
+    }
   } finally {
     await Promise.all(started.map((w) => w.terminate()));
   }
+  return results.every((r) => r !== undefined) ? (results as FileResult[]) : null;
 }
 
 // Node runs no TypeScript by itself, and tsx's loader does not reach worker threads: the worker
 // starts with a small script that registers tsx (a dev dependency, present wherever the pipeline's
-// .ts sources run) before loading the real entry. Without tsx the worker fails and the caller
-// parses in-thread.
+// .ts sources run) before loading the real entry. Without tsx the worker fails and the chunks it
+// would have taken are checked in this thread.
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
 import(workerData.loader).then((tsx) => { tsx.register(); return import(workerData.entry); });

@@ -13,7 +13,7 @@ import type { YMap, YNode, YScalar, YSeq } from './yaml-tree.ts';
  */
 export function parseSimpleYaml(src: string): YMap | null {
   // Tabs, controls, BOMs and Unicode line breaks are where YAML readers differ: not here.
-  if (hasUnusualCharacter(src)) return null;
+  if (UNUSUAL.test(src)) return null;
   // A line here holds at most 4 tokens; many lines are left to the exact parser and its limits.
   let lines = 0;
   for (let nl = src.indexOf('\n'); nl !== -1; nl = src.indexOf('\n', nl + 1)) {
@@ -22,17 +22,11 @@ export function parseSimpleYaml(src: string): YMap | null {
   return new SimpleReader(src).read();
 }
 
-/** Any C0 control but the line feed (a tab among them), DEL, C1, U+2028, U+2029 or U+FEFF. */
-function hasUnusualCharacter(src: string): boolean {
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c < 0x7f) {
-      if (c < 0x20 && c !== 0x0a) return true;
-    } else if (c <= 0x9f || c === 0x2028 || c === 0x2029 || c === 0xfeff) return true;
-  }
-  return false;
-}
+// Any C0 control but the line feed (a tab among them), DEL, C1, U+2028, U+2029 or U+FEFF.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
+/** Characters that, first in a value, start something other than a plain scalar. */
 const INDICATORS = '?:,[]{}#&*!|>%@`';
 
 /** Escapes of one character in a double-quoted value, as the `yaml` package reads them. */

@@ -44,6 +44,14 @@ describe('checkInWorkers', () => {
     expect(isDeepStrictEqual(inWorkers, inThread)).toBe(true);
   }, 60_000);
 
+  it('gives the same results when the workers do all the work', async () => {
+    const { files } = await loadContentFiles(dir);
+    const inWorkers = await checkInWorkers(files, NOW, 2, { inThisThread: false });
+    const inThread = files.map((f) => checkFile(f, NOW));
+    expect(inWorkers?.length).toBe(files.length);
+    expect(isDeepStrictEqual(inWorkers, inThread)).toBe(true);
+  }, 60_000);
+
   it('leaves a build unchanged', async () => {
     const build = await buildContent({ contentDir: dir, drafts: true, now: NOW });
     expect(build.issues.length).toBeGreaterThan(WORKER_THRESHOLD / 4);
