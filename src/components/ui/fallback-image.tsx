@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImageRef } from '../../types/content';
 import { cn } from '../../lib/cn';
 import { drawableImage } from '../../lib/safe-url';
@@ -38,7 +38,7 @@ function initials(text: string): string {
 
 /**
  * Draws an image inside a box reserved from its width and height, so nothing moves when it loads or
- * fails. Falls back from our cached copy to the publisher's original, then to a placeholder with
+ * fails (the same before any script has run). Falls back from our cached copy to the publisher's original, then to a placeholder with
  * initials: never a broken-image icon.
  */
 export function FallbackImage({ image, alt, placeholderText, eager = false, sizes = '100vw', className }: Props) {
@@ -46,13 +46,28 @@ export function FallbackImage({ image, alt, placeholderText, eager = false, size
   // image must start again from its cached copy, not inherit the previous image's position.
   const [failed, setFailed] = useState<readonly string[]>([]);
   const source = sourcesOf(image).find((s) => !failed.includes(s.src));
-  const ratio = image?.width && image.height ? `${image.width} / ${image.height}` : '16 / 9';
+  const imgRef = useRef<HTMLImageElement>(null);
+  const src = source?.src;
+  useEffect(() => {
+    // A prerendered <img> (index.html's first view) can fail before React is attached to it, and
+    // its error event is then gone: one already finished without pixels failed.
+    const img = imgRef.current;
+    if (src && img && img.complete && img.naturalWidth === 0) setFailed((list) => [...list, src]);
+  }, [src]);
+  const [width, height] = image?.width && image.height ? [image.width, image.height] : [16, 9];
 
   return (
-    <div className={cn('relative overflow-hidden bg-slate-200 dark:bg-slate-800', className)} style={{ aspectRatio: ratio }}>
+    <div className={cn('relative overflow-hidden bg-slate-200 dark:bg-slate-800', className)}>
+      {/*
+        Reserves the box at the picture's ratio. An empty SVG with a viewBox rather than a style
+        attribute: the feed's first screen is also prerendered into index.html, where the CSP
+        (style-src 'self') would drop an inline style and leave the box without a height.
+      */}
+      <svg aria-hidden="true" viewBox={`0 0 ${width} ${height}`} className="block w-full" />
       {source ? (
         <img
           key={source.src}
+          ref={imgRef}
           src={source.src}
           srcSet={source.srcSet}
           sizes={source.srcSet ? sizes : undefined}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { createContext, useContext, useState, useSyncExternalStore } from 'react';
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400],
@@ -28,12 +28,32 @@ export function absoluteTime(date: Date): string {
 }
 
 /**
+ * The clock a prerendered page was drawn with (ms since the epoch: the build time). The first view
+ * is rendered at build time and hydrated in the browser; both must draw the same text, so while
+ * hydrating, relative dates are measured from this clock, and from the reader's clock right after.
+ */
+export const PrerenderClock = createContext<number | undefined>(undefined);
+
+const subscribeNever = () => () => {};
+
+/** True on the server and while React hydrates prerendered markup; false in any later render. */
+function useHydrating(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => false,
+    () => true,
+  );
+}
+
+/**
  * A relative date ("5 years ago") in a `<time>` whose title, and whose screen-reader text, give the
  * absolute date. Renders "date unknown" for an unreadable date rather than "Invalid Date".
  */
 export function RelativeTime({ iso, className }: { iso: string; className?: string }) {
   // The clock is read once per mount: relative dates need not tick while a page is open.
-  const [now] = useState(Date.now);
+  const [mountedAt] = useState(Date.now);
+  const prerenderedAt = useContext(PrerenderClock);
+  const now = useHydrating() && prerenderedAt !== undefined ? prerenderedAt : mountedAt;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <span className={className}>date unknown</span>;
   const absolute = absoluteTime(date);

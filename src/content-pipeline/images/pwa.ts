@@ -21,7 +21,7 @@ export function readerPwa(): PluginOption {
     registerType: 'autoUpdate',
     // Registered from src/lib/register-service-worker.ts: no inline script, so the CSP can forbid them.
     injectRegister: false,
-    includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+    includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png', 'first-paint.js'],
     manifest: {
       name: 'News Reader',
       short_name: 'News',

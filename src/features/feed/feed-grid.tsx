@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
 import type { CardSummary } from '../../types/content';
 import { ArticleCard } from './article-card';
-import { columnClasses, useGridLayout } from './grid-columns';
+import { cardGridClasses, columnClasses, useGridLayout } from './grid-columns';
 import { useCardNavigation } from './use-card-navigation';
 import { useWindowRows } from './use-window-rows';
 
@@ -27,6 +27,12 @@ const rowEstimate = 440;
 const rowGap = 24;
 /** Start loading the next shard this many rows before the end. */
 const loadAhead = 3;
+/**
+ * Cards drawn before the list is measured (the prerendered first view and its hydration): two rows
+ * of the widest grid, more than a first screen at any width. The widest grid's first row is eager.
+ */
+const unmeasuredCards = 8;
+const unmeasuredEager = 4;
 
 // Row heights measured on screen, kept when the feed unmounts so that coming back to it (Esc, the
 // back button) lays rows out at their real heights and the saved scroll position lands on the same
@@ -47,7 +53,7 @@ function rowSizes(key: string): Map<number, number> {
 export function FeedGrid(props: FeedGridProps) {
   const { feedKey, items, hasMore, canLoadMore, loadMore } = props;
   const listRef = useRef<HTMLDivElement>(null);
-  const { columns, top } = useGridLayout(listRef);
+  const { columns, top, measured } = useGridLayout(listRef);
   const rowCount = Math.ceil(items.length / columns);
   const [sizes, setSizes] = useState(() => rowSizes(`${feedKey}:${columns}`));
   const [sizesFor, setSizesFor] = useState(columns);
@@ -66,8 +72,8 @@ export function FeedGrid(props: FeedGridProps) {
   });
 
   useEffect(() => {
-    if (hasMore && canLoadMore && end >= rowCount - loadAhead) loadMore();
-  }, [hasMore, canLoadMore, end, rowCount, loadMore]);
+    if (measured && hasMore && canLoadMore && end >= rowCount - loadAhead) loadMore();
+  }, [measured, hasMore, canLoadMore, end, rowCount, loadMore]);
 
   useCardNavigation({
     listRef,
@@ -80,22 +86,28 @@ export function FeedGrid(props: FeedGridProps) {
     onCurrent: props.onCurrent,
   });
 
+  const card = (item: CardSummary, index: number, eager: boolean) => (
+    <ArticleCard key={item.id} card={item} position={index + 1} setSize={props.setSize} eager={eager} topicNames={props.topicNames} />
+  );
   const drawn = [];
-  for (let row = start; row < end; row++) {
+  if (!measured) {
+    // Not measured yet: one grid whose columns follow the list's width through container queries
+    // (the same breakpoints as `columnsFor`), so this markup is laid out right before any script
+    // runs. The layout effect then measures and regroups the cards into rows before the next paint;
+    // the first card stays the same element.
     drawn.push(
-      <div key={row} data-row={row} ref={measure} className={cn('grid gap-6', columnClasses[columns])}>
-        {items.slice(row * columns, (row + 1) * columns).map((card, i) => (
-          <ArticleCard
-            key={card.id}
-            card={card}
-            position={row * columns + i + 1}
-            setSize={props.setSize}
-            eager={row === 0}
-            topicNames={props.topicNames}
-          />
-        ))}
+      <div key={0} className={cardGridClasses}>
+        {items.slice(0, unmeasuredCards).map((item, i) => card(item, i, i < unmeasuredEager))}
       </div>,
     );
+  } else {
+    for (let row = start; row < end; row++) {
+      drawn.push(
+        <div key={row} data-row={row} ref={measure} className={cn('grid gap-6', columnClasses[columns])}>
+          {items.slice(row * columns, (row + 1) * columns).map((item, i) => card(item, row * columns + i, row === 0))}
+        </div>,
+      );
+    }
   }
 
   return (
@@ -104,8 +116,10 @@ export function FeedGrid(props: FeedGridProps) {
       role="feed"
       aria-label="Articles"
       aria-busy={props.busy}
-      className="flex flex-col gap-6"
-      style={{ paddingTop: before, paddingBottom: after }}
+      className="@container flex flex-col gap-6"
+      // No style attribute before measuring: the prerendered copy of this markup is under a CSP
+      // that drops inline styles (React sets them through the DOM afterwards, which CSP allows).
+      style={measured ? { paddingTop: before, paddingBottom: after } : undefined}
     >
       {drawn}
     </div>

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { startTransition, useLayoutEffect, useState, type RefObject } from 'react';
 
 /**
  * Columns for a feed of the given width: one on a phone, up to four on a wide screen. The skeleton
@@ -25,11 +25,16 @@ export interface GridLayout {
   columns: ReturnType<typeof columnsFor>;
   /** The list's distance from the top of the document, for the window virtualizer's scroll margin. */
   top: number;
+  /**
+   * False until the list has been measured in this page: on the server (the prerendered first view)
+   * and in the render that hydrates it, where the column count can only come from CSS.
+   */
+  measured: boolean;
 }
 
 // The last measured layout: a list drawn again (back from an article) starts from it, so its first
 // render already has the right rows and a restored scroll position lands where it was.
-let lastLayout: GridLayout = { columns: 1, top: 0 };
+let lastLayout: GridLayout = { columns: 1, top: 0, measured: false };
 
 /** Measures the list before paint and again whenever it or the page around it changes size. */
 export function useGridLayout(ref: RefObject<HTMLElement | null>): GridLayout {
@@ -40,7 +45,12 @@ export function useGridLayout(ref: RefObject<HTMLElement | null>): GridLayout {
     const measure = () => {
       const columns = columnsFor(element.clientWidth);
       const top = Math.round(element.getBoundingClientRect().top + window.scrollY);
-      setLayout((prev) => (prev.columns === columns && prev.top === top ? prev : (lastLayout = { columns, top })));
+      const update = (prev: GridLayout) =>
+        prev.measured && prev.columns === columns && prev.top === top ? prev : (lastLayout = { columns, top, measured: true });
+      // The unmeasured grid already shows the right columns (container queries): regrouping it
+      // into measured rows changes nothing on screen, so it may wait and yield to the browser.
+      if (lastLayout.measured) setLayout(update);
+      else startTransition(() => setLayout(update));
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
