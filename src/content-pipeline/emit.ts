@@ -108,37 +108,36 @@ export function planOutput(
   const feedList: Feed[] = [];
   const shards = new Map<string, { feed: Feed; index: number }>();
 
-  const feedsOf = (members: EmitArticle[], topic: string | null) => {
-    const feeds = {} as Record<FeedSort, FeedIndex>;
-    for (const sort of SORTS) {
-      const ordered = [...members].sort(ORDER[sort]);
-      const index: FeedIndex = {
-        count: ordered.length,
-        shards: Math.ceil(ordered.length / shardSize),
-        hash: feedHash(ordered, shardSize),
-      };
-      const feed: Feed = { sort, topic, members: ordered, index };
-      feedList.push(feed);
-      for (let n = 0; n < index.shards; n++)
-        shards.set(dataFiles.shard(sort, topic, n, index.hash), { feed, index: n });
-      feeds[sort] = index;
+  const addFeed = (sort: FeedSort, topic: string | null, ordered: EmitArticle[]): FeedIndex => {
+    const index: FeedIndex = {
+      count: ordered.length,
+      shards: Math.ceil(ordered.length / shardSize),
+      hash: feedHash(ordered, shardSize),
+    };
+    const feed: Feed = { sort, topic, members: ordered, index };
+    feedList.push(feed);
+    for (let n = 0; n < index.shards; n++) {
+      shards.set(dataFiles.shard(sort, topic, n, index.hash), { feed, index: n });
     }
-    return feeds;
+    return index;
   };
 
-  const feeds = feedsOf(articles, null);
-  const byTopic = new Map<string, EmitArticle[]>();
-  for (const a of articles) {
-    for (const slug of a.slugs) {
-      const list = byTopic.get(slug);
-      if (list) list.push(a);
-      else byTopic.set(slug, [a]);
-    }
+  // Each order is sorted once; a topic's feed is that order filtered to its members (the orders
+  // are total, so this equals sorting the topic's own list).
+  const feeds = {} as Record<FeedSort, FeedIndex>;
+  const topicOrders = new Map<string, Record<FeedSort, EmitArticle[]>>();
+  for (const t of topicRefs.keys()) topicOrders.set(t, { newest: [], quality: [], heat: [] });
+  for (const sort of SORTS) {
+    const ordered = [...articles].sort(ORDER[sort]);
+    feeds[sort] = addFeed(sort, null, ordered);
+    for (const a of ordered) for (const slug of a.slugs) topicOrders.get(slug)?.[sort].push(a);
   }
   const topics: ManifestTopic[] = [...topicRefs.values()]
     .map((t) => {
-      const members = byTopic.get(t.slug) ?? [];
-      return { slug: t.slug, name: t.name, count: members.length, feeds: feedsOf(members, t.slug) };
+      const orders = topicOrders.get(t.slug) as Record<FeedSort, EmitArticle[]>;
+      const topicFeeds = {} as Record<FeedSort, FeedIndex>;
+      for (const sort of SORTS) topicFeeds[sort] = addFeed(sort, t.slug, orders[sort]);
+      return { slug: t.slug, name: t.name, count: orders.newest.length, feeds: topicFeeds };
     })
     .sort((a, b) => b.count - a.count || compareStrings(a.slug, b.slug));
 

@@ -6,18 +6,10 @@ import { dataFiles } from '../config/data-files.ts';
 import type { Manifest } from '../types/content.ts';
 import type { ResolvedImage } from './derive.ts';
 import { orderFiles, shardText } from './emit.ts';
-import { ContentModel } from './model.ts';
-import { prepareArticle } from './prepare.ts';
 import type { ContentIssue } from './issues.ts';
-import { compareIssues, compareStrings } from './issues.ts';
-import { checkFile } from './check-file.ts';
-import type { FileResult } from './check-file.ts';
 import { ContentCache } from './file-cache.ts';
 import type { ContentCacheOptions } from './file-cache.ts';
-import { checkInWorkers, workerCount } from './check-workers.ts';
-import { loadContentFiles } from './load.ts';
 import type { SourceArticle } from './source.ts';
-import { withPlainEnv } from './yaml-tree.ts';
 
 export { formatIssue } from './issues.ts';
 export type { ContentIssue } from './issues.ts';
@@ -76,43 +68,19 @@ export interface ContentCheck {
 
 /** Loads, parses and validates every file; the report `check:content` prints. */
 export async function checkContent(options: ContentOptions): Promise<ContentCheck> {
-  const loaded = await loadContentFiles(options.contentDir, options.maxFileBytes);
-  const now = options.now ?? new Date();
-  const issues = [...loaded.issues];
-  const invalid = new Set(loaded.invalidFiles);
-  const articles: SourceArticle[] = [];
-  let newestMtimeMs = 0;
-  await options.cache?.open();
-  const fixedClock = options.now !== undefined;
-  // Cached results first; the rest is parsed in worker threads when there are many (a cold build).
-  const results: (FileResult | undefined)[] = loaded.files.map((f) =>
-    options.cache?.lookup(f, now, fixedClock),
-  );
-  const todo = loaded.files.filter((_, i) => results[i] === undefined);
-  const workers = workerCount(todo.length);
-  const fromWorkers = workers > 0 ? await checkInWorkers(todo, now, workers) : null;
-  withPlainEnv(() => {
-    let next = 0;
-    loaded.files.forEach((file, i) => {
-      newestMtimeMs = Math.max(newestMtimeMs, file.mtimeMs);
-      let result = results[i];
-      if (result === undefined) {
-        result = fromWorkers?.[next++] ?? checkFile(file, now);
-        options.cache?.store(file, now, fixedClock, result);
-      }
-      issues.push(...result.issues);
-      if (result.article) articles.push(result.article);
-      else invalid.add(file.file);
-    });
+  const cache = options.cache ?? new ContentCache();
+  const run = await cache.run({
+    ...runOptions(options),
+    keepSources: true,
+    keepDetails: false,
+    writeData: false,
   });
-  options.cache?.keepOnly(new Set(loaded.files.map((f) => f.file)));
-  await options.cache?.save();
   return {
-    articles,
-    fileCount: loaded.files.length + loaded.invalidFiles.length,
-    issues: issues.sort(compareIssues),
-    invalidFiles: [...invalid].sort(compareStrings),
-    newestMtimeMs,
+    articles: cache.store.articles(),
+    fileCount: run.fileCount,
+    issues: run.issues,
+    invalidFiles: run.invalidFiles,
+    newestMtimeMs: run.newestMtimeMs,
   };
 }
 
@@ -121,31 +89,34 @@ export async function checkContent(options: ContentOptions): Promise<ContentChec
  * only a content folder that cannot be used at all throws (`ContentConfigError`).
  */
 export async function buildContent(options: ContentOptions): Promise<ContentBuild> {
-  const check = await checkContent(options);
-  const included = check.articles.filter((a) => a.published || options.drafts);
-  const images = options.resolveImages
-    ? await options.resolveImages([...new Set(included.flatMap(imageUrls))].sort(compareStrings))
-    : undefined;
-  const prepared = included.sort((a, b) => compareStrings(a.id, b.id)).map((a) => prepareArticle(a, images));
-  check.articles.length = 0;
-  included.length = 0;
-  const builtAt = (options.now ?? new Date(Math.floor(check.newestMtimeMs))).toISOString();
-  const files = new Map<string, string>();
-  const { plan } = new ContentModel().run(prepared, {
-    drafts: options.drafts,
-    builtAt,
-    keepDetails: false,
-    onDetail: (id, text) => files.set(dataFiles.article(id), text),
+  const cache = options.cache ?? new ContentCache();
+  const run = await cache.run({
+    ...runOptions(options),
+    keepSources: false,
+    keepDetails: true,
+    writeData: true,
   });
-  for (const [name, { feed, index }] of plan.shards) files.set(name, shardText(feed, index, plan.shardSize));
+  const files = new Map<string, string>();
+  for (const id of cache.store.model.ids()) {
+    const name = dataFiles.article(id);
+    files.set(name, cache.file(name) ?? '');
+  }
+  for (const [name, { feed, index }] of run.plan.shards)
+    files.set(name, shardText(feed, index, run.plan.shardSize));
   return {
-    manifest: plan.manifest,
-    files: orderFiles(plan.manifestText, files),
-    issues: check.issues,
-    invalidFiles: check.invalidFiles,
+    manifest: run.plan.manifest,
+    files: orderFiles(run.plan.manifestText, files),
+    issues: run.issues,
+    invalidFiles: run.invalidFiles,
   };
 }
 
-function imageUrls(a: SourceArticle): string[] {
-  return [...a.images, ...a.related.flatMap((r) => r.images.slice(0, 1))].map((img) => img.url);
+export function runOptions(options: ContentOptions) {
+  return {
+    contentDir: options.contentDir,
+    drafts: options.drafts,
+    maxFileBytes: options.maxFileBytes,
+    now: options.now,
+    resolveImages: options.resolveImages,
+  };
 }

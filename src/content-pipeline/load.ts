@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compareStrings, FILE_START, IssueList } from './issues.ts';
@@ -8,8 +8,8 @@ import { formatBytes } from './text.ts';
 /** Per-file size cap unless `maxFileBytes` says otherwise: real article files are under 20 KiB. */
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
-const ARTICLE_FILE = /\.(?:md|markdown|txt)$/i;
-// Reads are synchronous now (see readOne), so this only bounds how many are in flight at once.
+export const ARTICLE_FILE = /\.(?:md|markdown|txt)$/i;
+// Reads are synchronous now (see readContentFile), so this only bounds how many are in flight at once.
 const READ_CONCURRENCY = 32;
 
 /** A content file read from disk, not yet parsed. */
@@ -21,7 +21,11 @@ export interface LoadedFile {
   id: string;
   bytes: Uint8Array;
   mtimeMs: number;
+  /** Size in bytes when read from disk. */
+  size?: number;
 }
+
+const NO_BYTES = new Uint8Array(0);
 
 export interface LoadResult {
   files: LoadedFile[];
@@ -91,7 +95,9 @@ export async function loadContentFiles(
     );
   }
   const relPaths = await listContentFiles(root);
-  const results = await mapLimit(relPaths, READ_CONCURRENCY, (rel) => readOne(root, rel, maxFileBytes));
+  const results = await mapLimit(relPaths, READ_CONCURRENCY, async (rel) =>
+    readContentFile(root, rel, maxFileBytes),
+  );
 
   const issues: ContentIssue[] = [];
   const loaded: LoadedFile[] = [];
@@ -105,7 +111,25 @@ export async function loadContentFiles(
   return { files: unique, issues, invalidFiles };
 }
 
-async function readOne(root: string, relPath: string, maxFileBytes: number) {
+/** One file's load outcome; `unchanged` when `isUnchanged` said so and the bytes were not read. */
+export interface ReadOutcome {
+  issues: IssueList;
+  loaded: LoadedFile | null;
+  size: number;
+  mtimeMs: number;
+  unchanged: boolean;
+}
+
+/**
+ * Reads one content file. With `isUnchanged`, a file whose size and modification time it accepts is
+ * not read at all (`unchanged`, empty bytes): a rebuild touches only the files that changed.
+ */
+export function readContentFile(
+  root: string,
+  relPath: string,
+  maxFileBytes: number,
+  isUnchanged?: (size: number, mtimeMs: number) => boolean,
+): ReadOutcome {
   const abs = path.join(root, relPath);
   const issues = new IssueList(displayPath(abs));
   const id = articleIdFromPath(relPath);
@@ -115,30 +139,46 @@ async function readOne(root: string, relPath: string, maxFileBytes: number) {
       'id',
       'the file name gives no usable id (it needs a letter or digit); rename the file',
     );
-    return { issues, loaded: null };
+    return { issues, loaded: null, size: 0, mtimeMs: 0, unchanged: false };
   }
   // Synchronous calls: content files are small and usually in the page cache, where one
   // open+fstat+read+close in this thread costs a fraction of four trips through libuv's pool
   // (10,000 files: about 1.1 s with promises).
   let fd: number | undefined;
   try {
+    if (isUnchanged) {
+      // One stat call and no open for the files that did not change: most of them, in a rebuild.
+      const { size, mtimeMs } = statSync(abs);
+      if (size <= maxFileBytes && isUnchanged(size, mtimeMs)) {
+        const loaded = { file: issues.file, relPath, id, bytes: NO_BYTES, mtimeMs, size };
+        return { issues, loaded, size, mtimeMs, unchanged: true };
+      }
+    }
     fd = openSync(abs, 'r');
     const { size, mtimeMs } = fstatSync(fd);
     if (size > maxFileBytes) {
       issues.error(FILE_START, 'file', tooLarge(size, maxFileBytes));
-      return { issues, loaded: null };
+      return { issues, loaded: null, size, mtimeMs, unchanged: false };
     }
     const bytes = readFileSync(fd);
     // The file may have grown between stat and read.
     if (bytes.length > maxFileBytes) {
       issues.error(FILE_START, 'file', tooLarge(bytes.length, maxFileBytes));
-      return { issues, loaded: null };
+      return { issues, loaded: null, size, mtimeMs, unchanged: false };
     }
-    return { issues, loaded: { file: issues.file, relPath, id, bytes: new Uint8Array(bytes), mtimeMs } };
+    const loaded = {
+      file: issues.file,
+      relPath,
+      id,
+      bytes: new Uint8Array(bytes),
+      mtimeMs,
+      size: bytes.length,
+    };
+    return { issues, loaded, size: bytes.length, mtimeMs, unchanged: false };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
     issues.error(FILE_START, 'file', `cannot be read (${code})`);
-    return { issues, loaded: null };
+    return { issues, loaded: null, size: 0, mtimeMs: 0, unchanged: false };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -159,14 +199,19 @@ function rejectSharedIds(files: LoadedFile[], issues: ContentIssue[], invalidFil
       kept.push(f);
       continue;
     }
-    const others = group.filter((g) => g !== f).map((g) => g.file);
-    const list = others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} and ${others.at(-1)}`;
-    const fileIssues = new IssueList(f.file);
-    fileIssues.error(FILE_START, 'id', `"${f.id}" is also the id of ${list}; rename one of the files`);
-    issues.push(...fileIssues.items);
+    issues.push(sharedIdIssue(f, group));
     invalidFiles.push(f.file);
   }
   return kept;
+}
+
+/** The error of a file whose id other files in `group` share. */
+export function sharedIdIssue(f: { file: string; id: string }, group: { file: string }[]): ContentIssue {
+  const others = group.filter((g) => g !== f).map((g) => g.file);
+  const list = others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} and ${others.at(-1)}`;
+  const fileIssues = new IssueList(f.file);
+  fileIssues.error(FILE_START, 'id', `"${f.id}" is also the id of ${list}; rename one of the files`);
+  return fileIssues.items[0] as ContentIssue;
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

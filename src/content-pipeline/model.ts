@@ -8,7 +8,7 @@ import type { TopicRef } from '../types/content.ts';
 import { linkIndex, nameTopics } from './derive.ts';
 import type { EmitOptions, PlannedOutput } from './emit.ts';
 import { planOutput, shardText } from './emit.ts';
-import { detailInputs, inputsKey, fillDetail, shortHash } from './prepare.ts';
+import { detailInputs, fillDetail, inputsKey, shortHash, topicJsonOf } from './prepare.ts';
 import type { PreparedArticle } from './prepare.ts';
 
 interface DetailMemo {
@@ -54,15 +54,17 @@ export class ContentModel {
   run(articles: PreparedArticle[], options: ModelOptions): ModelRun {
     const topics = nameTopics(articles.map((a) => a.topicNames));
     const byLink = linkIndex(articles);
+    const topicJson = topicJsonOf(topics);
     const next = new Map<string, DetailMemo>();
     const hashes: string[] = [];
     const changedDetails: string[] = [];
     for (const p of articles) {
-      const inputs = detailInputs(p, topics, byLink);
-      const key = inputsKey(inputs);
+      const inputs = detailInputs(p, topicJson, byLink);
+      // Kept as a short hash: the persistent cache stores one per article.
+      const key = shortHash(inputsKey(inputs));
       const old = this.details.get(p.id);
       let memo: DetailMemo;
-      if (old && old.prepared === p && old.key === key && (old.text !== undefined || !options.keepDetails)) {
+      if (old && old.prepared === p && old.key === key) {
         memo = old;
       } else {
         if (p.detailPieces.length === 0 && options.piecesOf) p.detailPieces = options.piecesOf(p);
@@ -90,6 +92,19 @@ export class ContentModel {
     const match = /^articles\/(.+)\.json$/.exec(name);
     const memo = match ? this.details.get(match[1] ?? '') : undefined;
     return memo && dataFiles.article(memo.prepared.id) === name ? memo.text : undefined;
+  }
+
+  /** Ids of the articles of the last run, by id. */
+  ids(): IterableIterator<string> {
+    return this.details.keys();
+  }
+
+  /** Whether `name` is a file of the output. */
+  has(plan: PlannedOutput, name: string): boolean {
+    if (name === dataFiles.manifest() || plan.shards.has(name)) return true;
+    const match = /^articles\/(.+)\.json$/.exec(name);
+    const memo = match ? this.details.get(match[1] ?? '') : undefined;
+    return memo !== undefined && dataFiles.article(memo.prepared.id) === name;
   }
 
   /** Every file's name, the manifest first, then details by id and shards feed by feed. */

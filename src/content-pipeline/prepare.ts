@@ -71,32 +71,39 @@ export function prepareArticle(
 }
 
 /** What a detail takes from other articles; equal inputs render an equal detail. */
+export interface DetailInputs {
+  topicsJson: string;
+  ids: (string | undefined)[];
+}
+
+/** Each topic's `{ slug, name }` as JSON, made once per run for every detail that lists it. */
+export function topicJsonOf(topics: Map<string, TopicRef>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const t of topics.values()) out.set(t.slug, JSON.stringify({ slug: t.slug, name: t.name }));
+  return out;
+}
+
 export function detailInputs(
   p: PreparedArticle,
-  topics: Map<string, TopicRef>,
+  topicJson: Map<string, string>,
   byLink: Map<string, string[]>,
-): { topicsJson: string; ids: (string | undefined)[] } {
-  const refs = p.slugs.map((slug) => topics.get(slug) as TopicRef);
+): DetailInputs {
   return {
-    topicsJson: JSON.stringify(refs.map((t) => ({ slug: t.slug, name: t.name }))),
+    topicsJson: `[${p.slugs.map((slug) => topicJson.get(slug)).join(',')}]`,
     ids: p.relatedUrls.map((url) => relatedId(url, p.id, byLink)),
   };
 }
 
 /** A key for `detailInputs`: the detail needs rendering again only when this changes. */
-export const inputsKey = (inputs: { topicsJson: string; ids: (string | undefined)[] }) =>
-  `${inputs.topicsJson}\n${inputs.ids.map((id) => id ?? '').join('\n')}`;
+export const inputsKey = (inputs: DetailInputs) => `${inputs.topicsJson}\n${inputs.ids.join('\n')}`;
 
-export function fillDetail(
-  p: PreparedArticle,
-  inputs: { topicsJson: string; ids: (string | undefined)[] },
-): string {
+export function fillDetail(p: PreparedArticle, inputs: DetailInputs): string {
   const pieces = p.detailPieces;
   let out = `${pieces[0]}${inputs.topicsJson}`;
   for (let i = 1; i < pieces.length; i++) {
-    const id = i < pieces.length - 1 ? inputs.ids[i - 1] : undefined;
     out += pieces[i];
-    if (i < pieces.length - 1 && id !== undefined) out += `,"articleId":${JSON.stringify(id)}`;
+    const id = i < pieces.length - 1 ? inputs.ids[i - 1] : undefined;
+    if (id !== undefined) out += `,"articleId":${JSON.stringify(id)}`;
   }
   return out;
 }

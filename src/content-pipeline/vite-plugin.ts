@@ -1,16 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { dataFiles } from '../config/data-files.ts';
 import type { ContentUpdatedEvent, Manifest } from '../types/content.ts';
-import {
-  buildContent,
-  createContentCache,
-  formatIssue,
-  type ContentBuild,
-  type ContentCache,
-  type ContentIssue,
-} from './index.ts';
+import { linkDataFolder, writeDataFiles } from './data-folder.ts';
+import { createContentCache, formatIssue, type ContentCache, type ContentIssue } from './index.ts';
+import type { StoreRun } from './store.ts';
 import { readContentEnv, type ContentEnv } from './env.ts';
 import { copyImageFiles, imageStepForBuild, type ImageResolver } from './images/index.ts';
 
@@ -29,6 +23,8 @@ export type NewsContentOptions = Partial<ContentEnv> & {
  */
 export interface NewsContentApi {
   firstView(): { manifest: Manifest; firstShard: string | undefined } | undefined;
+  /** Time the last build's content work took (the benchmark reads it). */
+  timings(): ContentTimings;
 }
 
 /** The custom HMR event sent after every content rebuild in dev. */
@@ -38,8 +34,7 @@ const CONTENT_FILE = /\.(md|markdown|txt)$/i;
 const SETTLE_MS = 150;
 
 /** What a rebuild would tell open pages; equal summaries need no new announcement. */
-const summary = (build: ContentBuild) =>
-  `${build.manifest.buildId}\n${build.issues.map(formatIssue).join('\n')}`;
+const summary = (run: StoreRun) => `${run.plan.manifest.buildId}\n${run.issues.map(formatIssue).join('\n')}`;
 
 const isError = (issue: ContentIssue) => issue.severity === 'error';
 
@@ -49,27 +44,41 @@ export function describeProblems(issues: ContentIssue[]): string {
   return [...issues.map(formatIssue), `${errors} error(s), ${issues.length - errors} warning(s)`].join('\n');
 }
 
+/** How long the last build's content work took, by stage, in ms (read by the benchmark). */
+export interface ContentTimings {
+  stages: Record<string, number>;
+  /** Putting the data files into the output folder in writeBundle (links or copies). */
+  output?: number;
+  outputFiles?: number;
+}
+
 /**
- * Turns the content folder into `data/` JSON: served from memory in dev (rebuilt on every change,
- * announced with a custom HMR event), written into the output folder in build.
+ * Turns the content folder into `data/` JSON: served from memory in dev (updated from the files
+ * the watcher reports, announced with a custom HMR event), in build written into the cache's data
+ * folder as it is made, then linked into the output folder.
  */
 export function newsContent(options: NewsContentOptions = {}): Plugin<NewsContentApi> {
   let config: ResolvedConfig;
   let env: ContentEnv;
-  let built: ContentBuild | undefined;
+  let built: StoreRun | undefined;
   let images: ImageResolver | undefined; // build only: dev draws the remote URLs
-  // Dev rebuilds after every save, and builds follow each other: unchanged files are not parsed or
-  // validated again.
+  // Dev rebuilds after every save, and builds follow each other: unchanged files are not read,
+  // parsed or rendered again.
   let cache: ContentCache;
+  const timings: ContentTimings = { stages: {} };
 
-  const run = (resolveImages?: ImageResolver['resolveImages']) =>
-    buildContent({
+  const runOptions = (resolveImages?: ImageResolver['resolveImages']) => {
+    const dev = config.command !== 'build';
+    return {
       contentDir: env.contentDir,
       drafts: env.drafts,
       maxFileBytes: env.maxFileBytes,
       resolveImages,
-      cache,
-    });
+      keepSources: dev,
+      keepDetails: dev || !cache.persistent,
+      writeData: !dev,
+    };
+  };
 
   const firstShardName = (manifest: Manifest) => {
     const feed = manifest.feeds.newest;
@@ -82,9 +91,10 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
     api: {
       firstView() {
         if (!built) return undefined;
-        const name = firstShardName(built.manifest);
-        return { manifest: built.manifest, firstShard: name && built.files.get(name) };
+        const name = firstShardName(built.plan.manifest);
+        return { manifest: built.plan.manifest, firstShard: name && cache.file(name) };
       },
+      timings: () => timings,
     },
 
     configResolved(resolved) {
@@ -97,7 +107,8 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
     async buildStart() {
       if (config.command !== 'build') return;
       images = imageStepForBuild(config.base, (message) => config.logger.info(message));
-      built = await run(images?.resolveImages);
+      built = await cache.run(runOptions(images?.resolveImages));
+      timings.stages = built.stages;
       const errors = built.issues.filter(isError);
       if (errors.length > 0 && !env.skipInvalid) {
         this.error(
@@ -117,7 +128,7 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
       order: 'post',
       handler() {
         if (config.command !== 'build' || !built) return [];
-        const first = firstShardName(built.manifest);
+        const first = firstShardName(built.plan.manifest);
         const names = [dataFiles.manifest(), ...(first ? [first] : [])];
         return names.map((name) => ({
           tag: 'link',
@@ -137,25 +148,33 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
     async writeBundle(outputOptions) {
       if (!built) return;
       const outDir = outputOptions.dir ?? path.resolve(config.root, config.build.outDir);
-      await writeDataFiles(path.join(outDir, 'data'), built.files);
+      const started = performance.now();
+      timings.outputFiles = writeContentData(cache, path.join(outDir, 'data'));
+      timings.output = performance.now() - started;
       if (images) await copyImageFiles(images.files, outDir);
       config.logger.info(
-        `news:content wrote ${built.files.size} data files for ${built.manifest.counts.articles} articles`,
+        `news:content wrote ${timings.outputFiles} data files for ${built.plan.manifest.counts.articles} articles`,
       );
     },
 
     async configureServer(server) {
       const contentDir = path.resolve(config.root, env.contentDir);
-      let current = await run();
+      let current = await cache.run(runOptions());
       let pending: Promise<void> = Promise.resolve();
       let announced = summary(current);
       let settle: ReturnType<typeof setTimeout> | undefined;
+      // Paths reported since the last rebuild started; null asks for a full rescan.
+      let reported: Set<string> | null = new Set();
+      let burst = new Set<string>();
 
       const rebuild = () => {
         // Changes arrive in bursts (editors save in several steps): queue one rebuild after another.
         pending = pending.then(async () => {
+          const paths = reported;
+          reported = new Set();
           try {
-            current = await run();
+            const updated = paths === null ? undefined : await cache.update([...paths], runOptions());
+            current = updated ?? (await cache.run(runOptions()));
           } catch (error) {
             config.logger.error(`news:content rebuild failed: ${String(error)}`);
             return;
@@ -168,21 +187,30 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
 
       // The watcher reports a file at most once per 50 ms and drops the rest, so the last write of a
       // quick burst (a truncate-then-write save, a fix saved right after a break) can go unreported:
-      // one more rebuild after the burst settles picks it up; it costs little as unchanged files are cached.
-      const onContentChange = () => {
+      // the files of the burst are read once more after it settles (unchanged bytes cost a hash).
+      const onContentChange = (file: string | null) => {
+        if (file === null) reported = null;
+        else {
+          reported?.add(file);
+          burst.add(file);
+        }
         rebuild();
         clearTimeout(settle);
-        settle = setTimeout(rebuild, SETTLE_MS);
+        settle = setTimeout(() => {
+          for (const again of burst) reported?.add(again);
+          burst = new Set();
+          rebuild();
+        }, SETTLE_MS);
       };
 
       server.watcher.add(contentDir);
       const onFsEvent = (file: string) => {
-        if (CONTENT_FILE.test(file) && isInside(contentDir, file)) onContentChange();
+        if (CONTENT_FILE.test(file) && isInside(contentDir, file)) onContentChange(file);
       };
       server.watcher.on('add', onFsEvent);
       server.watcher.on('change', onFsEvent);
       server.watcher.on('unlink', onFsEvent);
-      server.watcher.on('unlinkDir', (dir: string) => isInside(contentDir, dir) && onContentChange());
+      server.watcher.on('unlinkDir', (dir: string) => isInside(contentDir, dir) && onContentChange(null));
       server.httpServer?.once('close', () => clearTimeout(settle));
 
       const prefix = `${config.base}data/`;
@@ -197,7 +225,7 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
           res.end(JSON.stringify({ error: 'malformed URL' }));
           return;
         }
-        const body = current.files.get(name);
+        const body = cache.file(name);
         if (body === undefined) {
           res.statusCode = 404;
           res.setHeader('Content-Type', 'application/json');
@@ -215,8 +243,18 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
   };
 }
 
+/**
+ * Puts the last build's data files into `dataDir`: linked from the cache's data folder when there
+ * is one, else written from memory. Returns how many.
+ */
+export function writeContentData(cache: ContentCache, dataDir: string): number {
+  const folder = cache.dataDir;
+  if (folder) return linkDataFolder(folder, dataDir);
+  return writeDataFiles(dataDir, cache.files());
+}
+
 /** Tells open pages that content changed, and shows Vite's error overlay while any file is broken. */
-function announce(server: ViteDevServer, build: ContentBuild) {
+function announce(server: ViteDevServer, build: StoreRun) {
   const firstError = build.issues.find(isError);
   if (firstError) {
     server.config.logger.error(describeProblems(build.issues), { timestamp: true });
@@ -231,12 +269,12 @@ function announce(server: ViteDevServer, build: ContentBuild) {
       },
     });
   } else {
-    server.config.logger.info(`news:content updated (${build.manifest.counts.articles} articles)`, {
+    server.config.logger.info(`news:content updated (${build.plan.manifest.counts.articles} articles)`, {
       timestamp: true,
     });
   }
   const event: ContentUpdatedEvent = {
-    buildId: build.manifest.buildId,
+    buildId: build.plan.manifest.buildId,
     errors: build.issues.filter(isError).map(formatIssue),
     warnings: build.issues.filter((issue) => !isError(issue)).map(formatIssue),
   };
@@ -254,18 +292,4 @@ function decodeName(encoded: string): string | undefined {
 function isInside(dir: string, file: string): boolean {
   const relative = path.relative(dir, path.resolve(file));
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-async function writeDataFiles(dataDir: string, files: Map<string, string>) {
-  const dirs = new Set([...files.keys()].map((name) => path.dirname(path.join(dataDir, name))));
-  await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
-  const entries = [...files];
-  // Bounded parallelism: enough to keep the disk busy without opening thousands of handles.
-  const workers = Array.from({ length: 16 }, async (_, worker) => {
-    for (let i = worker; i < entries.length; i += 16) {
-      const [name, body] = entries[i]!;
-      await writeFile(path.join(dataDir, name), body);
-    }
-  });
-  await Promise.all(workers);
 }

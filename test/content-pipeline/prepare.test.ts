@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveContent, linkIndex, nameTopics } from '../../src/content-pipeline/derive';
 import { emitContent, shardText } from '../../src/content-pipeline/emit';
 import { buildContent, checkContent } from '../../src/content-pipeline/index';
-import { detailInputs, prepareArticle, fillDetail } from '../../src/content-pipeline/prepare';
+import { detailInputs, fillDetail, prepareArticle, topicJsonOf } from '../../src/content-pipeline/prepare';
 import type { SourceArticle } from '../../src/content-pipeline/source';
 import type { FeedShard } from '../../src/types/content';
 import { fixture, NOW } from './helpers';
@@ -30,7 +30,7 @@ describe('prepareArticle and fillDetail', () => {
     derived.articles.forEach((d, i) => {
       const p = prepared[i]!;
       expect(p.cardText).toBe(JSON.stringify(d.card));
-      expect(fillDetail(p, detailInputs(p, topics, byLink))).toBe(JSON.stringify(d.detail));
+      expect(fillDetail(p, detailInputs(p, topicJsonOf(topics), byLink))).toBe(JSON.stringify(d.detail));
     });
   });
 

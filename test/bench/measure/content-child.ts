@@ -1,22 +1,29 @@
 /**
  * One content-step measurement in a fresh process (run by `content.ts` through `runTsChild`):
  *   floor --dir D                      list, read, gray-matter and JSON.stringify every file, one thread
- *   step --dir D [--cache C] [--out O]  the pipeline's buildContent (drafts on) with a persistent
- *                                      cache in C, as the Vite plugin runs it; then writes to O
+ *   step --dir D [--cache C] [--out O]  the content step as the Vite plugin's build runs it (drafts
+ *                                      on, persistent cache and data folder in C); then puts the
+ *                                      files into O as its writeBundle does
  * Replies with wall times measured around the work only, and this process's peak RSS.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { parseArgs } from 'node:util';
-import { buildContent, createContentCache } from '../../../src/content-pipeline/index';
+import { createContentCache } from '../../../src/content-pipeline/index';
+import { writeContentData } from '../../../src/content-pipeline/vite-plugin';
 import { replyToParent } from '../lib/processes';
 
 export interface ContentRunResult {
   ms: number;
-  /** Time to write the emitted files to disk (step with an outDir only). */
+  /**
+   * Time to put the emitted files into the output folder (step with an outDir only): writeBundle's
+   * links from the cache's data folder (writing the data folder itself is part of `ms`).
+   */
   writeMs?: number;
+  /** The step's own stage times in ms (list, load, check, prepare, derive+emit, write, cache). */
+  stages?: Record<string, number>;
   files: number;
   articles?: number;
   issues?: number;
@@ -47,9 +54,18 @@ async function step(
   cacheDir: string | undefined,
 ): Promise<Omit<ContentRunResult, 'maxRssBytes'>> {
   const started = performance.now();
-  const cache = cacheDir ? createContentCache({ dir: cacheDir }) : undefined;
-  const build = await buildContent({ contentDir: dir, drafts: true, ...(cache ? { cache } : {}) }).catch(
-    (error: unknown) => {
+  // What the Vite plugin does in a build: buildStart runs the content step, which writes the data
+  // files into the cache's data folder as they are made; writeBundle links them into dist/data.
+  const cache = createContentCache(cacheDir ? { dir: cacheDir } : {});
+  const run = await cache
+    .run({
+      contentDir: dir,
+      drafts: true,
+      keepSources: false,
+      keepDetails: !cacheDir,
+      writeData: true,
+    })
+    .catch((error: unknown) => {
       // Say how far it got: the time and memory a crash took are figures too.
       const seconds = Math.round((performance.now() - started) / 1000);
       const rss = Math.round(process.resourceUsage().maxRSS / 1000);
@@ -58,35 +74,20 @@ async function step(
       const wrapped = new Error(message);
       wrapped.stack = [message, ...(reason.stack ?? '').split('\n').slice(1)].join('\n');
       throw wrapped;
-    },
-  );
+    });
   const ms = performance.now() - started;
   const result = {
     ms,
-    files: build.files.size,
-    articles: build.manifest.counts.articles,
-    issues: build.issues.length,
+    stages: run.stages,
+    files: run.plan.shards.size + run.plan.manifest.counts.articles + 1,
+    articles: run.plan.manifest.counts.articles,
+    issues: run.issues.length,
   };
   if (!outDir) return result;
   await rm(outDir, { recursive: true, force: true });
   const writeStarted = performance.now();
-  await writeFiles(outDir, build.files);
+  writeContentData(cache, path.join(outDir, 'data'));
   return { ...result, writeMs: performance.now() - writeStarted };
-}
-
-/** The same writing the Vite plugin does in writeBundle: mkdir per folder, 16 writes in flight. */
-async function writeFiles(outDir: string, files: Map<string, string>) {
-  const dirs = new Set([...files.keys()].map((name) => path.dirname(path.join(outDir, name))));
-  for (const dir of dirs) await mkdir(dir, { recursive: true });
-  const entries = [...files];
-  await Promise.all(
-    Array.from({ length: 16 }, async (_, worker) => {
-      for (let i = worker; i < entries.length; i += 16) {
-        const [name, body] = entries[i]!;
-        await writeFile(path.join(outDir, name), body);
-      }
-    }),
-  );
 }
 
 const { positionals, values } = parseArgs({

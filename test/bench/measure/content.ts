@@ -55,11 +55,19 @@ export async function measureCold(
       throw new StepFailed(result, error);
     });
     result.step.push(step);
-    const write = step.writeMs === undefined ? '' : ` + write ${Math.round(step.writeMs)} ms`;
+    const write = step.writeMs === undefined ? '' : ` + output ${Math.round(step.writeMs)} ms`;
     log(
       `  run ${run}/${runs}: floor ${Math.round(floor.ms)} ms, step ${Math.round(step.ms)} ms${write}, ` +
-        `peak RSS ${Math.round(step.maxRssBytes / 1e6)} MB`,
+        `peak RSS ${Math.round(step.maxRssBytes / 1e6)} MB\n    stages: ${describeStages(step.stages)}`,
     );
   }
   return result;
+}
+
+/** `list 40 ms, load 300 ms, …`: where a step's time went. */
+export function describeStages(stages: Record<string, number> | undefined): string {
+  if (!stages) return '(none reported)';
+  return Object.entries(stages)
+    .map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`)
+    .join(', ');
 }

@@ -1,7 +1,7 @@
 import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runTsChild } from '../lib/processes';
-import { runStep } from './content';
+import { describeStages, runStep } from './content';
 import type { ContentRunResult } from './content-child';
 import type { DevUpdateResult } from './dev-update-child';
 
@@ -46,7 +46,9 @@ export async function measureNextBuild(
     await editOneArticle(dir, run);
     const sample = await runStep(dir, { cache });
     samples.push(sample);
-    log(`  run ${run}/${runs}: next build's content step ${Math.round(sample.ms)} ms`);
+    log(
+      `  run ${run}/${runs}: next build's content step ${Math.round(sample.ms)} ms (${describeStages(sample.stages)})`,
+    );
   }
   return { prime, samples };
 }

@@ -1,0 +1,432 @@
+/**
+ * The content folder's state between runs: one record per file (size, modification time, hash of
+ * its bytes, problems, and the article shaped for output), so that a rebuild reads and checks only
+ * the files that changed, and renders only the outputs they affect. The dev server feeds it the
+ * watcher's paths (`update`); builds rescan the folder (`run`), skipping files whose size and
+ * modification time are unchanged. With a folder, the records and the last emitted data files
+ * survive the process (`file-cache.ts`).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { dataFiles } from '../config/data-files.ts';
+import { checkFile } from './check-file.ts';
+import type { FileResult } from './check-file.ts';
+import { checkInWorkers, workerCount } from './check-workers.ts';
+import type { ResolvedImage } from './derive.ts';
+import { shardText } from './emit.ts';
+import type { PlannedOutput } from './emit.ts';
+import type { ContentIssue } from './issues.ts';
+import { compareIssues, compareStrings } from './issues.ts';
+import {
+  ARTICLE_FILE,
+  ContentConfigError,
+  DEFAULT_MAX_FILE_BYTES,
+  listContentFiles,
+  readContentFile,
+  sharedIdIssue,
+} from './load.ts';
+import type { LoadedFile, ReadOutcome } from './load.ts';
+import { ContentModel } from './model.ts';
+import { prepareArticle } from './prepare.ts';
+import type { PreparedArticle } from './prepare.ts';
+import type { SourceArticle } from './source.ts';
+import { withPlainEnv } from './yaml-tree.ts';
+
+export interface FileRecord {
+  relPath: string;
+  file: string;
+  id: string;
+  size: number;
+  mtimeMs: number;
+  /** When the bytes were read (epoch ms): a modification time this close may hide a later write. */
+  readAt: number;
+  /** Hash of the bytes; empty when the file could not be loaded (name, size, read error). */
+  hash: string;
+  /** Its result depends on the real clock ("in the future"): checked again every run. */
+  clockBound: boolean;
+  issues: ContentIssue[];
+  valid: boolean;
+  published: boolean;
+  /** Every image URL a build may publish for it (lead and related images); null when not known. */
+  imageUrls: string[] | null;
+  /** The checked article, while kept (dev, checkContent); builds drop it once prepared. */
+  article: SourceArticle | undefined;
+  prepared: PreparedArticle | undefined;
+  /** The image map entries `prepared` was made with. */
+  imagesKey: string;
+}
+
+export interface RunOptions {
+  contentDir: string;
+  drafts: boolean;
+  maxFileBytes?: number;
+  /** Fixed build clock; default the real one (and `builtAt` from the newest file). */
+  now?: Date;
+  resolveImages?: (urls: string[]) => Promise<Map<string, ResolvedImage>>;
+  /** Keep every checked article in memory (checkContent, dev). */
+  keepSources: boolean;
+  /** Keep every detail text in memory, to serve or return them. */
+  keepDetails: boolean;
+  /** Write the output into the store's data folder as it is made (builds; needs a folder). */
+  writeData: boolean;
+}
+
+export interface StoreRun {
+  plan: PlannedOutput;
+  issues: ContentIssue[];
+  invalidFiles: string[];
+  fileCount: number;
+  newestMtimeMs: number;
+  /** Time spent per stage in this run, in ms (for the benchmark). */
+  stages: Record<string, number>;
+}
+
+/** A modification time within this of the read may be followed by a write the time cannot show. */
+const RACY_MS = 2000;
+/** Files read before their results are taken: bounds the bytes held at once in a large cold run. */
+const CHECK_CHUNK = 20_000;
+
+export const hashBytes = (bytes: Uint8Array) =>
+  createHash('sha256').update(bytes).digest('base64url').slice(0, 24);
+
+function imageUrlsOf(a: SourceArticle): string[] {
+  return [...a.images, ...a.related.flatMap((r) => r.images.slice(0, 1))].map((img) => img.url);
+}
+
+export class ContentStore {
+  readonly records = new Map<string, FileRecord>();
+  model = new ContentModel();
+  /** The clock the records were checked with (null: the real clock). */
+  clock: number | null | undefined;
+  root: string | undefined;
+  /** The data folder this store writes to, when it has one. */
+  dataDir: string | undefined;
+  /** Names of the files in `dataDir`, as of the last run that wrote it. */
+  written: Set<string> | undefined;
+  last: StoreRun | undefined;
+  /** Whether the last run had the image step. */
+  withImages = false;
+  private options: RunOptions | undefined;
+  private images: Map<string, ResolvedImage> | undefined;
+
+  /** A full run: lists the folder, reads the files that changed, checks them, renders the output. */
+  async run(options: RunOptions): Promise<StoreRun> {
+    const stages: Record<string, number> = {};
+    let lap = performance.now();
+    const time = (stage: string) => {
+      const now = performance.now();
+      stages[stage] = (stages[stage] ?? 0) + now - lap;
+      lap = now;
+    };
+    const root = await this.begin(options);
+    const relPaths = await listContentFiles(root);
+    const seen = new Set(relPaths);
+    for (const rel of this.records.keys()) if (!seen.has(rel)) this.records.delete(rel);
+    time('list');
+    const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    let todo: LoadedFile[] = [];
+    for (const rel of relPaths) {
+      const rec = this.records.get(rel);
+      const unchanged =
+        rec && rec.hash !== '' && !rec.clockBound
+          ? (size: number, mtimeMs: number) =>
+              size === rec.size && mtimeMs === rec.mtimeMs && mtimeMs < rec.readAt - RACY_MS
+          : undefined;
+      const loaded = this.absorb(rel, readContentFile(root, rel, max, unchanged));
+      if (loaded) todo.push(loaded);
+      if (todo.length >= CHECK_CHUNK) {
+        time('load');
+        await this.check(todo, options);
+        time('check');
+        todo = [];
+      }
+    }
+    time('load');
+    await this.check(todo, options);
+    time('check');
+    return this.finish(options, stages, lap);
+  }
+
+  /**
+   * A run after the watcher reported `paths`: only those are read again. Returns undefined when a
+   * path needs a full rescan (a folder, a link), which the caller then runs.
+   */
+  async update(paths: string[], options: RunOptions): Promise<StoreRun | undefined> {
+    if (!this.root || !this.options || this.options.contentDir !== options.contentDir) return undefined;
+    const root = this.root;
+    const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const todo: LoadedFile[] = [];
+    for (const file of new Set(paths)) {
+      const rel = path.relative(root, path.resolve(file)).split(path.sep).join('/');
+      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      if (rel.split('/').some((part) => part.startsWith('.')) || !ARTICLE_FILE.test(rel)) continue;
+      const info = await stat(path.join(root, rel)).catch((error: NodeJS.ErrnoException) => error);
+      if (info instanceof Error) {
+        if (info.code !== 'ENOENT') return undefined;
+        this.records.delete(rel);
+        continue;
+      }
+      if (!info.isFile()) return undefined;
+      const loaded = this.absorb(rel, readContentFile(root, rel, max));
+      if (loaded) todo.push(loaded);
+    }
+    // Results that depend on the real clock are redone every run, as a full run would.
+    for (const rec of this.records.values()) {
+      if (!rec.clockBound || todo.some((f) => f.relPath === rec.relPath)) continue;
+      const loaded = this.absorb(rec.relPath, readContentFile(root, rec.relPath, max));
+      if (loaded) todo.push(loaded);
+    }
+    await this.check(todo, options);
+    return this.finish(options, {}, performance.now());
+  }
+
+  private async begin(options: RunOptions): Promise<string> {
+    const root = path.resolve(options.contentDir);
+    const rootStat = await stat(root).catch(() => null);
+    if (!rootStat?.isDirectory()) {
+      throw new ContentConfigError(
+        `Content folder not found: ${root}. Set CONTENT_DIR to a folder of .md, .markdown or .txt article files.`,
+      );
+    }
+    const clock = options.now ? options.now.getTime() : null;
+    const sameOutput =
+      this.options?.drafts === options.drafts && this.options.resolveImages === options.resolveImages;
+    if (this.clock !== clock || (this.root !== undefined && this.root !== root)) {
+      // Results computed with another clock or for another folder are of no use.
+      this.records.clear();
+      this.model = new ContentModel();
+    } else if (this.options && !sameOutput) {
+      this.model = new ContentModel();
+    }
+    this.clock = clock;
+    this.root = root;
+    this.options = options;
+    return root;
+  }
+
+  /** Takes one read; returns the file when it must be checked. */
+  private absorb(rel: string, out: ReadOutcome): LoadedFile | undefined {
+    if (out.unchanged) return undefined;
+    const rec = this.records.get(rel);
+    if (!out.loaded) {
+      this.records.set(rel, {
+        relPath: rel,
+        file: out.issues.file,
+        id: '',
+        size: out.size,
+        mtimeMs: out.mtimeMs,
+        readAt: Date.now(),
+        hash: '',
+        clockBound: false,
+        issues: out.issues.items,
+        valid: false,
+        published: false,
+        imageUrls: [],
+        article: undefined,
+        prepared: undefined,
+        imagesKey: '',
+      });
+      return undefined;
+    }
+    const hash = hashBytes(out.loaded.bytes);
+    if (rec && rec.hash === hash && !rec.clockBound && rec.file === out.loaded.file) {
+      rec.size = out.size;
+      rec.mtimeMs = out.mtimeMs;
+      rec.readAt = Date.now();
+      return undefined;
+    }
+    this.pendingHashes.set(out.loaded, hash);
+    return out.loaded;
+  }
+
+  private readonly pendingHashes = new WeakMap<LoadedFile, string>();
+
+  private async check(files: LoadedFile[], options: RunOptions): Promise<void> {
+    if (files.length === 0) return;
+    const now = options.now ?? new Date();
+    const workers = workerCount(files.length);
+    const fromWorkers = workers > 0 ? await checkInWorkers(files, now, workers) : null;
+    withPlainEnv(() => {
+      files.forEach((f, i) => this.keep(f, fromWorkers?.[i] ?? checkFile(f, now), options));
+    });
+  }
+
+  private keep(f: LoadedFile, result: FileResult, options: RunOptions): void {
+    const a = result.article;
+    const clockBound =
+      this.clock === null && result.issues.some((i) => i.message.startsWith('is in the future'));
+    const rec: FileRecord = {
+      relPath: f.relPath,
+      file: f.file,
+      id: f.id,
+      size: f.size ?? f.bytes.length,
+      mtimeMs: f.mtimeMs,
+      readAt: Date.now(),
+      hash: this.pendingHashes.get(f) ?? hashBytes(f.bytes),
+      clockBound,
+      issues: result.issues,
+      valid: a !== null,
+      published: a?.published ?? false,
+      imageUrls: a ? imageUrlsOf(a) : [],
+      article: a ?? undefined,
+      prepared: undefined,
+      imagesKey: '',
+    };
+    // Without an image step the article can be shaped now, and its source let go in builds.
+    if (a && !options.resolveImages) {
+      rec.prepared = prepareArticle(a, undefined);
+      if (!options.keepSources) rec.article = undefined;
+    }
+    this.records.set(f.relPath, rec);
+  }
+
+  /** Reads and checks a file again whose article was let go (a detail to render once more). */
+  sourceOf(rec: FileRecord): SourceArticle {
+    if (rec.article) return rec.article;
+    const root = this.root as string;
+    const out = readContentFile(root, rec.relPath, this.options?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    const result = out.loaded
+      ? withPlainEnv(() => checkFile(out.loaded as LoadedFile, this.options?.now ?? new Date()))
+      : null;
+    if (!result?.article || (out.loaded && hashBytes(out.loaded.bytes) !== rec.hash)) {
+      throw new Error(`${rec.file} changed during the build; build again`);
+    }
+    if (this.options?.keepSources) rec.article = result.article;
+    return result.article;
+  }
+
+  private async finish(options: RunOptions, stages: Record<string, number>, lap: number): Promise<StoreRun> {
+    const time = (stage: string) => {
+      const now = performance.now();
+      stages[stage] = (stages[stage] ?? 0) + now - lap;
+      lap = now;
+    };
+    const byId = new Map<string, FileRecord[]>();
+    for (const rec of this.records.values()) {
+      if (rec.hash === '') continue;
+      const group = byId.get(rec.id);
+      if (group) group.push(rec);
+      else byId.set(rec.id, [rec]);
+    }
+    const issues: ContentIssue[] = [];
+    const invalidFiles: string[] = [];
+    const included: FileRecord[] = [];
+    let newestMtimeMs = 0;
+    for (const rec of this.records.values()) {
+      newestMtimeMs = Math.max(newestMtimeMs, rec.mtimeMs);
+      issues.push(...rec.issues);
+      const group = rec.hash === '' ? [] : (byId.get(rec.id) ?? []);
+      if (group.length > 1) {
+        issues.push(sharedIdIssue(rec, group));
+        invalidFiles.push(rec.file);
+      } else if (!rec.valid) invalidFiles.push(rec.file);
+      else if (rec.published || options.drafts) included.push(rec);
+    }
+    included.sort((a, b) => compareStrings(a.id, b.id));
+    this.withImages = options.resolveImages !== undefined;
+    if (options.resolveImages) {
+      for (const rec of included) rec.imageUrls ??= imageUrlsOf(this.sourceOf(rec));
+      const urls = [...new Set(included.flatMap((r) => r.imageUrls ?? []))].sort(compareStrings);
+      this.images = await options.resolveImages(urls);
+    } else this.images = undefined;
+    const images = this.images;
+    const prepared = included.map((rec) => {
+      const key = images ? JSON.stringify((rec.imageUrls ?? []).map((url) => images.get(url) ?? null)) : '';
+      if (!rec.prepared || rec.imagesKey !== key) {
+        rec.prepared = prepareArticle(this.sourceOf(rec), images);
+        rec.imagesKey = key;
+      }
+      if (!options.keepSources) rec.article = undefined;
+      return rec.prepared;
+    });
+    time('prepare');
+    const byArticle = new Map(included.map((rec) => [rec.id, rec]));
+    const writer = options.writeData ? this.dataWriter() : undefined;
+    // A run that does not write leaves the folder behind the records: it is not reused later.
+    if (!options.writeData) this.written = undefined;
+    const builtAt = (options.now ?? new Date(Math.floor(newestMtimeMs))).toISOString();
+    const { plan } = this.model.run(prepared, {
+      drafts: options.drafts,
+      builtAt,
+      keepDetails: options.keepDetails,
+      onDetail: writer?.detail,
+      piecesOf: (p) => {
+        const rec = byArticle.get(p.id) as FileRecord;
+        return prepareArticle(this.sourceOf(rec), images).detailPieces;
+      },
+    });
+    time('derive+emit');
+    writer?.finish(plan);
+    time('write');
+    const run: StoreRun = {
+      plan,
+      issues: issues.sort(compareIssues),
+      invalidFiles: invalidFiles.sort(compareStrings),
+      fileCount: this.records.size,
+      newestMtimeMs,
+      stages,
+    };
+    this.last = run;
+    return run;
+  }
+
+  /** The checked articles of the last run, valid ones only, in file order (checkContent). */
+  articles(): SourceArticle[] {
+    const invalid = new Set(this.last?.invalidFiles);
+    return [...this.records.values()]
+      .sort((a, b) => compareStrings(a.relPath, b.relPath))
+      .filter((rec) => rec.valid && !invalid.has(rec.file))
+      .map((rec) => this.sourceOf(rec));
+  }
+
+  /** A data file of the last run by name (`manifest.json`, `feed/…`, `articles/<id>.json`). */
+  file(name: string): string | undefined {
+    if (!this.last) return undefined;
+    const text = this.model.file(this.last.plan, name);
+    if (text !== undefined || !this.dataDir || !name.startsWith('articles/')) return text;
+    if (!this.model.has(this.last.plan, name)) return undefined;
+    return readFileSync(path.join(this.dataDir, name), 'utf8');
+  }
+
+  /**
+   * Writes into the data folder as the run goes: each changed detail at once, then the feeds'
+   * shards that are new, the manifest, and removes the files no longer part of the output. A file
+   * is replaced by a new one (never rewritten in place): copies linked elsewhere keep their text.
+   */
+  private dataWriter() {
+    const dir = this.dataDir;
+    if (!dir) throw new Error('the content store has no folder to write data files into');
+    if (!this.written) {
+      // A folder of unknown content: start it afresh, and render every detail into it.
+      rmSync(dir, { recursive: true, force: true });
+      this.written = new Set();
+      this.model = new ContentModel();
+    }
+    const written = this.written;
+    mkdirSync(path.join(dir, 'articles'), { recursive: true });
+    mkdirSync(path.join(dir, 'feed'), { recursive: true });
+    const put = (name: string, text: string) => {
+      const target = path.join(dir, name);
+      if (written.has(name)) unlinkSync(target);
+      writeFileSync(target, text);
+      written.add(name);
+    };
+    return {
+      detail: (id: string, text: string) => put(dataFiles.article(id), text),
+      finish: (plan: PlannedOutput) => {
+        const current = new Set(this.model.names(plan));
+        for (const name of written) {
+          if (current.has(name)) continue;
+          unlinkSync(path.join(dir, name));
+          written.delete(name);
+        }
+        for (const [name, { feed, index }] of plan.shards) {
+          if (!written.has(name)) put(name, shardText(feed, index, plan.shardSize));
+        }
+        put(dataFiles.manifest(), plan.manifestText);
+      },
+    };
+  }
+}
