@@ -27,16 +27,18 @@ export function workerCount(count: number): number {
  * Parses and validates `files` in this thread and `workers` worker threads at once: all take
  * chunks from one queue, this thread from the start while the workers load, each worker once it is
  * ready, so a slow start only costs what the worker did not take. The results are in file order,
- * the same as `checkFile` one by one. `inThisThread: false` leaves all the work to
- * the workers while one runs (tests use it to know the workers did it). A worker that fails (no
- * TypeScript loader in this process, for one) leaves its chunk and the rest to the others and this
- * thread.
+ * the same as `checkFile` one by one. A worker that fails (no TypeScript loader in this process,
+ * for one) leaves its chunk and the rest to the others and this thread. Never null now; the type
+ * stays for callers written when a failed worker meant "check in this thread yourself".
+ *
+ * For tests: `inThisThread: false` leaves all the work to the workers while one runs, and `entry`
+ * replaces the worker's module (a missing one makes every worker fail).
  */
 export async function checkInWorkers(
   files: LoadedFile[],
   now: Date,
   workers: number,
-  { inThisThread = true }: { inThisThread?: boolean } = {},
+  { inThisThread = true, entry = WORKER_ENTRY }: { inThisThread?: boolean; entry?: URL } = {},
 ): Promise<FileResult[] | null> {
   const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(files.length);
   const chunks: number[] = [];
@@ -92,7 +94,7 @@ export async function checkInWorkers(
 
   try {
     for (let i = 0; i < workers; i++) {
-      const worker = startWorker();
+      const worker = startWorker(entry);
       started.push(worker);
       attach(worker);
     }
@@ -127,8 +129,9 @@ const { workerData } = require('node:worker_threads');
 import(workerData.loader).then((tsx) => { tsx.register(); return import(workerData.entry); });
 `;
 
-function startWorker(): Worker {
-  const entry = new URL('./check-worker.ts', import.meta.url);
+const WORKER_ENTRY = new URL('./check-worker.ts', import.meta.url);
+
+function startWorker(entry: URL): Worker {
   const loader = import.meta.resolve('tsx/esm/api');
   return new Worker(BOOTSTRAP, { eval: true, workerData: { loader, entry: entry.href } });
 }

@@ -92,7 +92,7 @@ function readFrontMatter(file: LoadedFile, issues: IssueList, direct = false): s
   }
 
   // One line-break form, so positions are lines of the original (a CRLF or a lone CR is one break).
-  const source = text.replace(/\r\n?/g, '\n');
+  const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const firstLineEnd = source.indexOf('\n') === -1 ? source.length : source.indexOf('\n');
   const firstLine = source.slice(0, firstLineEnd);
   if (!firstLine.startsWith('---') || firstLine.startsWith('----')) {

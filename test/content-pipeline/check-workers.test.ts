@@ -52,6 +52,19 @@ describe('checkInWorkers', () => {
     expect(isDeepStrictEqual(inWorkers, inThread)).toBe(true);
   }, 60_000);
 
+  it('checks everything in this thread when no worker can start', async () => {
+    const { files } = await loadContentFiles(dir);
+    const missing = new URL('./no-such-worker.ts', import.meta.url);
+    const results = await checkInWorkers(files, NOW, 2, { inThisThread: false, entry: missing });
+    expect(results?.length).toBe(files.length);
+    expect(
+      isDeepStrictEqual(
+        results,
+        files.map((f) => checkFile(f, NOW)),
+      ),
+    ).toBe(true);
+  }, 60_000);
+
   it('leaves a build unchanged', async () => {
     const build = await buildContent({ contentDir: dir, drafts: true, now: NOW });
     expect(build.issues.length).toBeGreaterThan(WORKER_THRESHOLD / 4);
