@@ -19,8 +19,9 @@ function hostile(file: string) {
   const parsed = parseText(readFileSync(name), name);
   const article = validateArticle(parsed, NOW);
   const ms = performance.now() - started;
-  // A hang guard only: each of these takes a few milliseconds (see the report for the figures).
-  expect(ms).toBeLessThan(1000);
+  // A hang guard only, not a timing check: each of these takes a few milliseconds (see the report
+  // for the figures), but on a machine shared with other work one took 1.3 s, so the guard is 10 s.
+  expect(ms).toBeLessThan(10_000);
   return { article, problems: lines([...parsed.issues.items].sort(compareIssues)), ms };
 }
 
