@@ -16,5 +16,6 @@ export function subscribeToContentUpdates(queryClient: QueryClient): () => void 
         .forEach((overlay) => (overlay as HTMLElement & { close(): void }).close());
   };
   hot.on('news:content-updated', onUpdate);
-  return () => hot.off('news:content-updated', onUpdate);
+  // Vitest's stand-in for import.meta.hot has no `off` (the app is mounted whole in tests too).
+  return () => hot.off?.('news:content-updated', onUpdate);
 }

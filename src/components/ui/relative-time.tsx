@@ -1,4 +1,5 @@
-import { createContext, useContext, useState, useSyncExternalStore } from 'react';
+import { createContext, useContext, useState } from 'react';
+import { useHydrating } from '../../lib/use-hydrating';
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400],
@@ -12,6 +13,8 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 // Built once: a feed draws hundreds of dates and formatters are costly to create.
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const absoluteFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+// The build knows no reader's time zone: prerendered dates, and their hydration, are in UTC.
+const prerenderFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
 
 /** "3 days ago", "in 2 hours", "now". */
 export function relativeTime(date: Date, now: number): string {
@@ -34,17 +37,6 @@ export function absoluteTime(date: Date): string {
  */
 export const PrerenderClock = createContext<number | undefined>(undefined);
 
-const subscribeNever = () => () => {};
-
-/** True on the server and while React hydrates prerendered markup; false in any later render. */
-function useHydrating(): boolean {
-  return useSyncExternalStore(
-    subscribeNever,
-    () => false,
-    () => true,
-  );
-}
-
 /**
  * A relative date ("5 years ago") in a `<time>` whose title, and whose screen-reader text, give the
  * absolute date. Renders "date unknown" for an unreadable date rather than "Invalid Date".
@@ -53,10 +45,11 @@ export function RelativeTime({ iso, className }: { iso: string; className?: stri
   // The clock is read once per mount: relative dates need not tick while a page is open.
   const [mountedAt] = useState(Date.now);
   const prerenderedAt = useContext(PrerenderClock);
-  const now = useHydrating() && prerenderedAt !== undefined ? prerenderedAt : mountedAt;
+  const prerendered = useHydrating() && prerenderedAt !== undefined;
+  const now = prerendered ? prerenderedAt : mountedAt;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <span className={className}>date unknown</span>;
-  const absolute = absoluteTime(date);
+  const absolute = prerendered ? `${prerenderFormat.format(date)} UTC` : absoluteTime(date);
   return (
     <time dateTime={iso} title={absolute} className={className}>
       {relativeTime(date, now)}

@@ -1,4 +1,5 @@
-import { startTransition, useLayoutEffect, useState, type RefObject } from 'react';
+import { startTransition, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useHydrating } from '../../lib/use-hydrating';
 
 /**
  * Columns for a feed of the given width: one on a phone, up to four on a wide screen. The skeleton
@@ -34,11 +35,15 @@ export interface GridLayout {
 
 // The last measured layout: a list drawn again (back from an article) starts from it, so its first
 // render already has the right rows and a restored scroll position lands where it was.
-let lastLayout: GridLayout = { columns: 1, top: 0, measured: false };
+const unmeasured: GridLayout = { columns: 1, top: 0, measured: false };
+let lastLayout = unmeasured;
 
 /** Measures the list before paint and again whenever it or the page around it changes size. */
 export function useGridLayout(ref: RefObject<HTMLElement | null>): GridLayout {
-  const [layout, setLayout] = useState<GridLayout>(lastLayout);
+  // The prerendered markup, and the render that hydrates it, know nothing of this page's layout.
+  const hydrating = useHydrating();
+  const [layout, setLayout] = useState<GridLayout>(() => (hydrating ? unmeasured : lastLayout));
+  const measured = useRef(layout.measured);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -49,8 +54,9 @@ export function useGridLayout(ref: RefObject<HTMLElement | null>): GridLayout {
         prev.measured && prev.columns === columns && prev.top === top ? prev : (lastLayout = { columns, top, measured: true });
       // The unmeasured grid already shows the right columns (container queries): regrouping it
       // into measured rows changes nothing on screen, so it may wait and yield to the browser.
-      if (lastLayout.measured) setLayout(update);
+      if (measured.current) setLayout(update);
       else startTransition(() => setLayout(update));
+      measured.current = true;
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return;

@@ -131,6 +131,28 @@ test('the feed shows every payload as text, runs none of it, and links only over
   await expectSafeDom(page);
 });
 
+test('the prerendered feed in the built page shows every payload as text before any app script runs', async ({
+  page,
+}) => {
+  // The app's module is withheld: what is on screen is index.html as the build wrote it.
+  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort('blockedbyclient'));
+  await page.goto('/');
+  await expect(page.locator('#root[data-first-view]')).toBeAttached();
+  const card = page.getByRole('article', { name: payload('title-everything') });
+  await expect(card.getByRole('link', { name: payload('title-everything'), exact: true })).toHaveAttribute(
+    'href',
+    EVERYTHING,
+  );
+  await expect(card.getByText(payload('provider'), { exact: true })).toBeVisible();
+  await expect(card.getByText(payload('topic'), { exact: true })).toBeVisible();
+  await expect(card.getByText(/^<script>alert\('excerpt'\)<\/script>/)).toBeVisible();
+  const plain = page.getByRole('article', { name: payload('title-plain') });
+  await expect(
+    plain.getByText('<a href=javascript:alert(5)>Provider link</a>', { exact: true }),
+  ).toBeVisible();
+  await expectSafeDom(page);
+});
+
 test('the article page shows every payload as text and drops every bad link', async ({ page }) => {
   await page.goto(EVERYTHING);
   await expect(

@@ -26,7 +26,13 @@ export function cardTitles(page: Page) {
   return feed(page).getByRole('article').getByRole('heading', { level: 2 });
 }
 
+/**
+ * Opens the feed and waits until the app has taken it over: the built page shows the first view
+ * (prerendered) before the app runs, and keys pressed before then do nothing. The app's measured
+ * rows (`data-row`) only exist once it runs.
+ */
 export async function openFeed(page: Page, path = '/') {
   await page.goto(path);
   await expect(feed(page).getByRole('article').first()).toBeVisible();
+  await expect(feed(page).locator('[data-row]').first()).toBeAttached();
 }
