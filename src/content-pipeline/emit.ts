@@ -88,6 +88,35 @@ function feedHash(members: EmitArticle[], shardSize: number): string {
   return createHash('sha256').update(`${shardSize}\n${hashes}`).digest('hex').slice(0, 10);
 }
 
+const feedKey = (f: { sort: FeedSort; topic: string | null }) => `${f.sort}\n${f.topic ?? ''}`;
+
+/**
+ * `articles` in `order`, starting from the previous run's order: when few articles changed, the
+ * unchanged ones keep their places and the changed ones are inserted by binary search.
+ */
+function reorder(
+  previous: EmitArticle[],
+  articles: EmitArticle[],
+  current: Set<EmitArticle>,
+  order: (a: EmitArticle, b: EmitArticle) => number,
+): EmitArticle[] {
+  const kept = previous.filter((a) => current.has(a));
+  const keptSet = new Set(kept);
+  const added = articles.filter((a) => !keptSet.has(a));
+  if (added.length > 64 || kept.length + added.length !== articles.length) return [...articles].sort(order);
+  for (const a of added) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(kept[mid] as EmitArticle, a) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, a);
+  }
+  return kept;
+}
+
 /** The text of one shard, identical to JSON.stringify({ index, items }) of its cards. */
 export function shardText(feed: Feed, index: number, shardSize: number): string {
   const cards = feed.members.slice(index * shardSize, (index + 1) * shardSize).map((m) => m.cardText);
@@ -103,16 +132,21 @@ export function planOutput(
   topicRefs: Map<string, TopicRef>,
   detailHashes: string[],
   options: EmitOptions,
+  previous?: PlannedOutput,
 ): PlannedOutput {
   const shardSize = options.shardSize ?? SHARD_SIZE;
   const feedList: Feed[] = [];
   const shards = new Map<string, { feed: Feed; index: number }>();
 
+  const before = new Map(previous?.shardSize === shardSize ? previous.feeds.map((f) => [feedKey(f), f]) : []);
   const addFeed = (sort: FeedSort, topic: string | null, ordered: EmitArticle[]): FeedIndex => {
+    // The same members in the same order (unchanged articles keep their objects): the same hash.
+    const old = before.get(feedKey({ sort, topic }));
+    const same = old?.members.length === ordered.length && old.members.every((m, i) => m === ordered[i]);
     const index: FeedIndex = {
       count: ordered.length,
       shards: Math.ceil(ordered.length / shardSize),
-      hash: feedHash(ordered, shardSize),
+      hash: same && old ? old.index.hash : feedHash(ordered, shardSize),
     };
     const feed: Feed = { sort, topic, members: ordered, index };
     feedList.push(feed);
@@ -127,8 +161,12 @@ export function planOutput(
   const feeds = {} as Record<FeedSort, FeedIndex>;
   const topicOrders = new Map<string, Record<FeedSort, EmitArticle[]>>();
   for (const t of topicRefs.keys()) topicOrders.set(t, { newest: [], quality: [], heat: [] });
+  const current = new Set(articles);
   for (const sort of SORTS) {
-    const ordered = [...articles].sort(ORDER[sort]);
+    const old = before.get(feedKey({ sort, topic: null }));
+    const ordered = old
+      ? reorder(old.members, articles, current, ORDER[sort])
+      : [...articles].sort(ORDER[sort]);
     feeds[sort] = addFeed(sort, null, ordered);
     for (const a of ordered) for (const slug of a.slugs) topicOrders.get(slug)?.[sort].push(a);
   }

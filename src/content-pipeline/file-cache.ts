@@ -285,7 +285,7 @@ export class ContentCache {
         store.withImages ? rec.imageUrls : null,
         rec.imagesKey,
         meta,
-        memo ? [memo.key, memo.hash] : null,
+        memo ? [memo.keyHash, memo.hash] : null,
       ]);
     }
     const snapshot: Snapshot = {

@@ -13,7 +13,9 @@ import type { PreparedArticle } from './prepare.ts';
 
 interface DetailMemo {
   prepared: PreparedArticle;
+  /** The inputs key, or its short hash when restored from the persistent cache. */
   key: string;
+  hashedKey: boolean;
   hash: string;
   /** Kept when the model serves files (dev); a build writes each detail once and drops it. */
   text: string | undefined;
@@ -42,13 +44,17 @@ export class ContentModel {
   private details = new Map<string, DetailMemo>();
 
   /** Restores a detail's memo from the persistent cache (its text stays on disk). */
-  remember(prepared: PreparedArticle, key: string, hash: string): void {
-    this.details.set(prepared.id, { prepared, key, hash, text: undefined });
+  remember(prepared: PreparedArticle, keyHash: string, hash: string): void {
+    this.details.set(prepared.id, { prepared, key: keyHash, hashedKey: true, hash, text: undefined });
   }
 
-  memo(id: string): { key: string; hash: string } | undefined {
-    return this.details.get(id);
+  /** A detail's inputs key (hashed) and text hash, for the persistent cache. */
+  memo(id: string): { keyHash: string; hash: string } | undefined {
+    const memo = this.details.get(id);
+    return memo && { keyHash: memo.hashedKey ? memo.key : shortHash(memo.key), hash: memo.hash };
   }
+
+  private plan: PlannedOutput | undefined;
 
   /** `articles`: the included articles, sorted by id. */
   run(articles: PreparedArticle[], options: ModelOptions): ModelRun {
@@ -60,17 +66,16 @@ export class ContentModel {
     const changedDetails: string[] = [];
     for (const p of articles) {
       const inputs = detailInputs(p, topicJson, byLink);
-      // Kept as a short hash: the persistent cache stores one per article.
-      const key = shortHash(inputsKey(inputs));
+      const key = inputsKey(inputs);
       const old = this.details.get(p.id);
       let memo: DetailMemo;
-      if (old && old.prepared === p && old.key === key) {
+      if (old && old.prepared === p && old.key === (old.hashedKey ? shortHash(key) : key)) {
         memo = old;
       } else {
         if (p.detailPieces.length === 0 && options.piecesOf) p.detailPieces = options.piecesOf(p);
         const text = fillDetail(p, inputs);
         const hash = shortHash(text);
-        memo = { prepared: p, key, hash, text: options.keepDetails ? text : undefined };
+        memo = { prepared: p, key, hashedKey: false, hash, text: options.keepDetails ? text : undefined };
         if (!old || old.hash !== hash) {
           changedDetails.push(p.id);
           options.onDetail?.(p.id, text);
@@ -80,7 +85,8 @@ export class ContentModel {
       hashes.push(memo.hash);
     }
     this.details = next;
-    const plan = planOutput(articles, topics, hashes, options);
+    const plan = planOutput(articles, topics, hashes, options, this.plan);
+    this.plan = plan;
     return { plan, topics, changedDetails };
   }
 

@@ -32,6 +32,7 @@ export const CONTENT_UPDATED_EVENT = 'news:content-updated';
 
 const CONTENT_FILE = /\.(md|markdown|txt)$/i;
 const SETTLE_MS = 150;
+const DEBOUNCE_MS = 25;
 
 /** What a rebuild would tell open pages; equal summaries need no new announcement. */
 const summary = (run: StoreRun) => `${run.plan.manifest.buildId}\n${run.issues.map(formatIssue).join('\n')}`;
@@ -163,6 +164,7 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
       let pending: Promise<void> = Promise.resolve();
       let announced = summary(current);
       let settle: ReturnType<typeof setTimeout> | undefined;
+      let soon: ReturnType<typeof setTimeout> | undefined;
       // Paths reported since the last rebuild started; null asks for a full rescan.
       let reported: Set<string> | null = new Set();
       let burst = new Set<string>();
@@ -194,7 +196,13 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
           reported?.add(file);
           burst.add(file);
         }
-        rebuild();
+        // A save truncates, then writes: waiting a moment lets the first read see the written file.
+        if (!soon) {
+          soon = setTimeout(() => {
+            soon = undefined;
+            rebuild();
+          }, DEBOUNCE_MS);
+        }
         clearTimeout(settle);
         settle = setTimeout(() => {
           for (const again of burst) reported?.add(again);
@@ -211,7 +219,10 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
       server.watcher.on('change', onFsEvent);
       server.watcher.on('unlink', onFsEvent);
       server.watcher.on('unlinkDir', (dir: string) => isInside(contentDir, dir) && onContentChange(null));
-      server.httpServer?.once('close', () => clearTimeout(settle));
+      server.httpServer?.once('close', () => {
+        clearTimeout(settle);
+        clearTimeout(soon);
+      });
 
       const prefix = `${config.base}data/`;
       server.middlewares.use((req, res, next) => {

@@ -1,0 +1,180 @@
+import { mkdtemp, mkdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createServer, type ViteDevServer } from 'vite';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as CheckFile from '../../src/content-pipeline/check-file';
+import { buildContent } from '../../src/content-pipeline/index';
+import { newsContent } from '../../src/content-pipeline/vite-plugin';
+import type { ArticleDetail, ContentUpdatedEvent } from '../../src/types/content';
+
+/**
+ * The dev server updates from the watcher's paths only: after each edit, every file it serves must
+ * equal a cold build of the folder, byte for byte, including the articles the edited file changes
+ * without being edited themselves (topic names, related links).
+ */
+// Counts the files that really get parsed and validated.
+const checked = vi.hoisted(() => [] as string[]);
+vi.mock('../../src/content-pipeline/check-file', async (importOriginal) => {
+  const original = await importOriginal<typeof CheckFile>();
+  return {
+    ...original,
+    checkFile: (...args: Parameters<typeof original.checkFile>) => {
+      checked.push(path.basename(args[0].file));
+      return original.checkFile(...args);
+    },
+  };
+});
+
+let dir: string;
+let server: ViteDevServer;
+let origin: string;
+let socket: WebSocket;
+const events: ContentUpdatedEvent[] = [];
+
+const article = (title: string, url: string, topics: string[], related: string[] = []) =>
+  [
+    '---',
+    `title: "${title}"`,
+    'publishedDateTime: 2020-05-06T08:00:00Z',
+    `originalUrl: "${url}"`,
+    'published: true',
+    'topics:',
+    ...topics.map((t) => `  - ${t}`),
+    ...(related.length
+      ? ['related:', ...related.flatMap((r) => [`  - title: "About ${r}"`, `    webUrl: "${r}"`])]
+      : []),
+    '---',
+    '',
+  ].join('\n');
+
+async function served(name: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${origin}/data/${name}`);
+  return { status: response.status, text: await response.text() };
+}
+
+/** Writes through `change`, waits for the announcement, and returns it. */
+async function edit(change: () => Promise<void>): Promise<ContentUpdatedEvent> {
+  const seen = events.length;
+  await change();
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const event = events[seen];
+    if (event) {
+      // The settle pass after a burst may follow; give it time to land before comparing.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return events.at(-1) as ContentUpdatedEvent;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('no news:content-updated event');
+}
+
+/** Every file a cold build makes is served with the same text; returns the cold build's names. */
+async function expectSameAsColdBuild(): Promise<string[]> {
+  const cold = await buildContent({ contentDir: dir, drafts: true });
+  for (const [name, text] of cold.files)
+    expect({ name, ...(await served(name)) }).toEqual({ name, status: 200, text });
+  return [...cold.files.keys()];
+}
+
+const detail = async (id: string) => JSON.parse((await served(`articles/${id}.json`)).text) as ArticleDetail;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'news-dev-incremental-'));
+  await mkdir(path.join(dir, 'nested'));
+  await writeFile(
+    path.join(dir, 'a.md'),
+    article('A', 'https://news.example/a', ['Science'], ['https://news.example/b']),
+  );
+  await writeFile(path.join(dir, 'c.md'), article('C', 'https://news.example/c', ['science', 'Space']));
+  await writeFile(path.join(dir, 'nested', 'd.md'), article('D', 'https://news.example/d', ['Space']));
+  server = await createServer({
+    configFile: false,
+    root: dir,
+    logLevel: 'silent',
+    plugins: [newsContent({ contentDir: dir, drafts: true, skipInvalid: false, cacheDir: false })],
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('dev server has no TCP address');
+  origin = `http://127.0.0.1:${address.port}`;
+  socket = new WebSocket(`ws://127.0.0.1:${address.port}/`, 'vite-hmr');
+  socket.on('message', (raw) => {
+    const message = JSON.parse(String(raw)) as { type: string; event?: string; data?: ContentUpdatedEvent };
+    if (message.type === 'custom' && message.event === 'news:content-updated' && message.data)
+      events.push(message.data);
+  });
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+});
+
+afterAll(async () => {
+  socket?.close();
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('dev server updates from the changed files only', { timeout: 30_000 }, () => {
+  it('serves what a cold build makes, before any edit', async () => {
+    await expectSameAsColdBuild();
+    expect((await detail('a')).topics).toEqual([{ slug: 'science', name: 'Science' }]);
+    expect((await detail('a')).related[0]?.articleId).toBeUndefined();
+  });
+
+  it('links a related item to the article added with its URL, and renames a topic by its new most used spelling', async () => {
+    const before = await expectSameAsColdBuild();
+    const cBefore = (await served('articles/c.json')).text;
+    const event = await edit(() =>
+      writeFile(path.join(dir, 'nested', 'b.md'), article('B', 'https://news.example/b', ['science'])),
+    );
+    expect(event.errors).toEqual([]);
+    const after = await expectSameAsColdBuild();
+    // a.md did not change, yet its detail now names the new spelling and links b.
+    expect((await detail('a')).topics).toEqual([{ slug: 'science', name: 'science' }]);
+    expect((await detail('a')).related[0]?.articleId).toBe('b');
+    expect((await served('articles/c.json')).text).not.toBe(cBefore);
+    // Shards of feeds that changed are renamed; the old names are gone.
+    for (const name of before.filter((n) => !after.includes(n)))
+      expect((await served(name)).status).toBe(404);
+    expect(after.filter((n) => n.startsWith('feed/') && n.includes('-space-'))).toEqual(
+      before.filter((n) => n.startsWith('feed/') && n.includes('-space-')),
+    );
+  });
+
+  it('updates the edited article and nothing it does not affect', async () => {
+    const dBefore = (await served('articles/d.json')).text;
+    checked.length = 0;
+    await edit(() =>
+      writeFile(path.join(dir, 'c.md'), article('C, edited', 'https://news.example/c', ['science', 'Space'])),
+    );
+    // Only the edited file was parsed (the settle pass finds its bytes unchanged).
+    expect(checked).toEqual(['c.md']);
+    await expectSameAsColdBuild();
+    expect((await detail('c')).title).toBe('C, edited');
+    expect((await served('articles/d.json')).text).toBe(dBefore);
+  });
+
+  it('drops a deleted article: its detail is gone and the related link is external again', async () => {
+    await edit(() => unlink(path.join(dir, 'nested', 'b.md')));
+    const names = await expectSameAsColdBuild();
+    expect(names).not.toContain('articles/b.json');
+    expect((await served('articles/b.json')).status).toBe(404);
+    expect((await detail('a')).related[0]?.articleId).toBeUndefined();
+    expect((await detail('a')).topics).toEqual([{ slug: 'science', name: 'Science' }]);
+  });
+
+  it('rescans when a folder goes, and reports a broken file with its position', async () => {
+    await edit(() => rm(path.join(dir, 'nested'), { recursive: true }));
+    await expectSameAsColdBuild();
+    expect((await served('articles/d.json')).status).toBe(404);
+    const broken = await edit(() => writeFile(path.join(dir, 'c.md'), '---\ntitle: [\n---\n'));
+    expect(broken.errors).toEqual([expect.stringMatching(/^.*c\.md:\d+:\d+ /)]);
+    expect((await served('articles/c.json')).status).toBe(404);
+    await expectSameAsColdBuild();
+  });
+});
