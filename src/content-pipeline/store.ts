@@ -143,6 +143,19 @@ export class ContentStore {
         todo = [];
       }
     }
+    // Articles restored from the persistent cache without their source: runs that keep sources
+    // (dev, checkContent) read them again here, in bulk (worker threads), rather than one by one.
+    if (options.keepSources) {
+      const pending = new Set(todo.map((f) => f.relPath));
+      for (const rec of this.records.values()) {
+        if (!rec.valid || rec.article || pending.has(rec.relPath)) continue;
+        const out = readContentFile(root, rec.relPath, max);
+        if (out.loaded) {
+          this.pendingHashes.set(out.loaded, hashBytes(out.loaded.bytes));
+          todo.push(out.loaded);
+        } else this.absorb(rec.relPath, out);
+      }
+    }
     time('load');
     await this.check(todo, options);
     time('check');
@@ -358,8 +371,12 @@ export class ContentStore {
       },
     });
     time('derive+emit');
+    // Details are written while rendered: that time is the writing's, not the rendering's.
+    const detailWrites = writer?.elapsed() ?? 0;
+    stages['derive+emit'] = (stages['derive+emit'] ?? 0) - detailWrites;
+    stages['write details'] = detailWrites;
     writer?.finish(plan);
-    time('write');
+    time('write shards+manifest');
     const run: StoreRun = {
       plan,
       issues: issues.sort(compareIssues),
@@ -413,8 +430,14 @@ export class ContentStore {
       writeFileSync(target, text);
       written.add(name);
     };
+    let elapsed = 0;
     return {
-      detail: (id: string, text: string) => put(dataFiles.article(id), text),
+      detail: (id: string, text: string) => {
+        const started = performance.now();
+        put(dataFiles.article(id), text);
+        elapsed += performance.now() - started;
+      },
+      elapsed: () => elapsed,
       finish: (plan: PlannedOutput) => {
         const current = new Set(this.model.names(plan));
         for (const name of written) {
