@@ -55,7 +55,9 @@ export async function measureCold(
       throw new StepFailed(result, error);
     });
     result.step.push(step);
-    const write = step.writeMs === undefined ? '' : ` + output ${Math.round(step.writeMs)} ms`;
+    const data = ` + writing data ${Math.round(step.dataWriteMs ?? 0)} ms`;
+    const write =
+      step.outputMs === undefined ? data : `${data} + output links ${Math.round(step.outputMs)} ms`;
     log(
       `  run ${run}/${runs}: floor ${Math.round(floor.ms)} ms, step ${Math.round(step.ms)} ms${write}, ` +
         `peak RSS ${Math.round(step.maxRssBytes / 1e6)} MB\n    stages: ${describeStages(step.stages)}`,

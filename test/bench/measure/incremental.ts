@@ -47,7 +47,8 @@ export async function measureNextBuild(
     const sample = await runStep(dir, { cache });
     samples.push(sample);
     log(
-      `  run ${run}/${runs}: next build's content step ${Math.round(sample.ms)} ms (${describeStages(sample.stages)})`,
+      `  run ${run}/${runs}: next build's content step ${Math.round(sample.ms)} ms + writing data ` +
+        `${Math.round(sample.dataWriteMs ?? 0)} ms (${describeStages(sample.stages)})`,
     );
   }
   return { prime, samples };
