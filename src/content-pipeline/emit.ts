@@ -243,20 +243,22 @@ export function orderFiles(manifestText: string, files: Map<string, string>): Ma
 
 /** Providers by name, most articles first; each shows the domain most of its articles give. */
 function countProviders(articles: EmitArticle[]): (ProviderRef & { count: number })[] {
-  const byName = new Map<string, { count: number; domains: Map<string, number> }>();
+  const counts = new Map<string, number>();
+  const domains = new Map<string, Map<string, number>>();
   for (const a of articles) {
     const p = a.provider;
     if (!p) continue;
-    const entry = byName.get(p.name) ?? { count: 0, domains: new Map<string, number>() };
-    entry.count++;
-    if (p.domain) entry.domains.set(p.domain, (entry.domains.get(p.domain) ?? 0) + 1);
-    byName.set(p.name, entry);
+    counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    if (!p.domain) continue;
+    let byDomain = domains.get(p.name);
+    if (!byDomain) domains.set(p.name, (byDomain = new Map<string, number>()));
+    byDomain.set(p.domain, (byDomain.get(p.domain) ?? 0) + 1);
   }
-  return [...byName]
-    .map(([name, { count, domains }]) => {
+  return [...counts]
+    .map(([name, count]) => {
       let domain: string | undefined;
       let best = 0;
-      for (const [d, n] of domains) if (n > best) [domain, best] = [d, n];
+      for (const [d, n] of domains.get(name) ?? []) if (n > best) [domain, best] = [d, n];
       return { name, domain, count };
     })
     .sort((a, b) => b.count - a.count || compareStrings(a.name, b.name));

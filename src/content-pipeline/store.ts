@@ -171,6 +171,7 @@ export class ContentStore {
     const root = this.root;
     const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const todo: LoadedFile[] = [];
+    let changed = false;
     for (const file of new Set(paths)) {
       const rel = path.relative(root, path.resolve(file)).split(path.sep).join('/');
       if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
@@ -178,12 +179,14 @@ export class ContentStore {
       const info = await stat(path.join(root, rel)).catch((error: NodeJS.ErrnoException) => error);
       if (info instanceof Error) {
         if (info.code !== 'ENOENT') return undefined;
-        this.records.delete(rel);
+        if (this.records.delete(rel)) changed = true;
         continue;
       }
       if (!info.isFile()) return undefined;
+      const before = this.records.get(rel);
       const loaded = this.absorb(rel, readContentFile(root, rel, max));
       if (loaded) todo.push(loaded);
+      else if (this.records.get(rel) !== before) changed = true;
     }
     // Results that depend on the real clock are redone every run, as a full run would.
     for (const rec of this.records.values()) {
@@ -191,6 +194,8 @@ export class ContentStore {
       const loaded = this.absorb(rec.relPath, readContentFile(root, rec.relPath, max));
       if (loaded) todo.push(loaded);
     }
+    // Nothing changed (the settle pass after a burst, mostly): the last run stands.
+    if (todo.length === 0 && !changed && this.last) return this.last;
     await this.check(todo, options);
     return this.finish(options, {}, performance.now());
   }
