@@ -27,7 +27,11 @@ export default defineConfig({
       },
     },
   },
-  server: { host: '127.0.0.1' },
+  server: {
+    host: '127.0.0.1',
+    // Generated corpora and build output (100,000+ files) would exhaust the system's file watchers.
+    watch: { ignored: ['**/test/bench/corpora/**', '**/.cache/**', '**/dist/**'] },
+  },
   preview: { host: '127.0.0.1' },
   test: {
     globals: true,
