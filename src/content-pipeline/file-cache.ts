@@ -6,7 +6,7 @@
  * build links the folder into its output. Unreadable, corrupt or foreign snapshots are ignored.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProviderRef } from '../types/content.ts';
@@ -160,6 +160,7 @@ export class ContentCache {
 
   private open(folder: string, options: RunOptions): void {
     this.openedAs = folder;
+    this.removeOtherVersions();
     this.store.dataDir = path.join(folder, 'data');
     let snapshot: Snapshot;
     let cards: string[];
@@ -245,6 +246,21 @@ export class ContentCache {
     } catch {
       store.records.clear();
       store.written = undefined;
+    }
+  }
+
+  /** Results of other cache versions (the bucket files of version 1, older folders) are only litter. */
+  private removeOtherVersions(): void {
+    if (!this.dir) return;
+    try {
+      for (const name of readdirSync(this.dir)) {
+        const match = /^v(\d+)-/.exec(name);
+        if (match && Number(match[1]) !== PERSISTENT_CACHE_VERSION) {
+          rmSync(path.join(this.dir, name), { recursive: true, force: true });
+        }
+      }
+    } catch {
+      // No folder yet, or one we cannot tidy: neither stops a build.
     }
   }
 

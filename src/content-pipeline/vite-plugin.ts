@@ -98,6 +98,15 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
       timings: () => timings,
     },
 
+    // The cache folder holds a build's data files (100,000 at that size): the dev server's file
+    // watcher must not watch them, or it runs out of the system's watches.
+    config(userConfig) {
+      if (options.cacheDir === false) return;
+      const root = path.resolve(userConfig.root ?? process.cwd());
+      const folder = path.resolve(root, options.cacheDir ?? '.cache/content');
+      return { server: { watch: { ignored: [`${folder.split(path.sep).join('/')}/**`] } } };
+    },
+
     configResolved(resolved) {
       config = resolved;
       env = { ...readContentEnv(process.env, resolved.command), ...options };
