@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { dataFiles } from '../config/data-files.ts';
@@ -32,7 +33,8 @@ export const CONTENT_UPDATED_EVENT = 'news:content-updated';
 
 const CONTENT_FILE = /\.(md|markdown|txt)$/i;
 const SETTLE_MS = 150;
-const DEBOUNCE_MS = 25;
+const DEBOUNCE_MS = 10;
+const STEADY_MS = 15;
 
 /** What a rebuild would tell open pages; equal summaries need no new announcement. */
 const summary = (run: StoreRun) => `${run.plan.manifest.buildId}\n${run.issues.map(formatIssue).join('\n')}`;
@@ -184,6 +186,7 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
           const paths = reported;
           reported = new Set();
           try {
+            if (paths) await steady([...paths]);
             const updated = paths === null ? undefined : await cache.update([...paths], runOptions());
             current = updated ?? (await cache.run(runOptions()));
           } catch (error) {
@@ -299,6 +302,31 @@ function announce(server: ViteDevServer, build: StoreRun) {
     warnings: build.issues.filter((issue) => !isError(issue)).map(formatIssue),
   };
   server.ws.send(CONTENT_UPDATED_EVENT, event);
+}
+
+/**
+ * Waits (a few times 15 ms at most) until the files' sizes and modification times hold still: a
+ * save truncates, then writes, and the watcher reports the first step and may drop the next.
+ */
+async function steady(paths: string[]): Promise<void> {
+  const look = async () =>
+    JSON.stringify(
+      await Promise.all(
+        paths.map((p) =>
+          stat(p).then(
+            (s) => [s.size, s.mtimeMs],
+            () => null,
+          ),
+        ),
+      ),
+    );
+  let before = await look();
+  for (let attempt = 0; attempt < 6; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, STEADY_MS));
+    const now = await look();
+    if (now === before) return;
+    before = now;
+  }
 }
 
 function decodeName(encoded: string): string | undefined {
