@@ -40,8 +40,11 @@ export function imageUrl(value: string | undefined): string | undefined {
   )
     return undefined;
   try {
-    const resolved = new URL(value, document.baseURI);
-    return resolved.origin === window.location.origin && resolved.protocol.startsWith('http')
+    // Outside a browser (the build's prerender) there is no page: a path is resolved against a
+    // stand-in origin, so a site path is accepted there exactly as it is in the page.
+    const page = typeof document === 'undefined' ? new URL('http://localhost/') : new URL(document.baseURI);
+    const resolved = new URL(value, page);
+    return resolved.origin === page.origin && resolved.protocol.startsWith('http')
       ? value
       : undefined;
   } catch {

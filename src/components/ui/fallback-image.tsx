@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImageRef } from '../../types/content';
 import { cn } from '../../lib/cn';
 import { drawableImage } from '../../lib/safe-url';
+import { useHydrating } from '../../lib/use-hydrating';
 
 interface Props {
   image: ImageRef | undefined;
@@ -47,6 +48,11 @@ export function FallbackImage({ image, alt, placeholderText, eager = false, size
   const [failed, setFailed] = useState<readonly string[]>([]);
   const source = sourcesOf(image).find((s) => !failed.includes(s.src));
   const imgRef = useRef<HTMLImageElement>(null);
+  // Prerendered images (index.html's first view) are lazy, and so carry no preload hint: at any
+  // other address that markup is display:none, and lazy images there are never fetched. The
+  // app makes the first row eager once it has taken the page over.
+  const hydrating = useHydrating();
+  const lazy = !eager || hydrating;
   const src = source?.src;
   useEffect(() => {
     // A prerendered <img> (index.html's first view) can fail before React is attached to it, and
@@ -74,7 +80,7 @@ export function FallbackImage({ image, alt, placeholderText, eager = false, size
           alt={alt}
           width={image?.width}
           height={image?.height}
-          loading={eager ? 'eager' : 'lazy'}
+          loading={lazy ? 'lazy' : 'eager'}
           fetchPriority={eager ? 'high' : undefined}
           decoding="async"
           referrerPolicy="no-referrer"

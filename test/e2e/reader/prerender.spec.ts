@@ -53,23 +53,20 @@ test('the app takes the prerendered page over without an error, keeping its elem
     });
   });
   await page.goto('/');
-  const chips = page.getByRole('group', { name: 'Filter by topic' });
-  await chips.getByRole('button', { name: /^Hand Picked/ }).click();
-  await expect(page).toHaveURL(/\?topics=hand-picked$/);
-  await expect(feed(page).getByRole('article')).toHaveCount(2);
-  await page.goBack();
-  await expect(cardTitles(page).first()).toHaveText(newestTitle);
-  expect(errors).toEqual([]);
-
-  await page.goto('/');
-  await expect(cardTitles(page).first()).toHaveText(newestTitle);
-  await expect(page.locator('[role="feed"] [data-row]').first()).toBeAttached(); // measured: hydrated
+  await expect(page.locator('[role="feed"] [data-row]').first()).toBeAttached(); // measured: the app runs
   expect(
     await page.evaluate(() => {
       const kept = (window as unknown as { __prerendered?: Element | null }).__prerendered;
       return Boolean(kept?.isConnected) && kept === document.querySelector('[role="feed"] h2');
     }),
   ).toBe(true);
+
+  const chips = page.getByRole('group', { name: 'Filter by topic' });
+  await chips.getByRole('button', { name: /^Hand Picked/ }).click();
+  await expect(page).toHaveURL(/\?topics=hand-picked$/);
+  await expect(feed(page).getByRole('article')).toHaveCount(2);
+  await page.goBack();
+  await expect(cardTitles(page).first()).toHaveText(newestTitle);
   expect(errors).toEqual([]);
 });
 
