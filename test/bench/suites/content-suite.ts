@@ -16,7 +16,7 @@ export async function coldSmall(
   const group = `content ${size}`;
   const how = `median of ${runs}, fresh process each, floor and step alternating`;
   const floorName = 'floor (read + gray-matter + JSON.stringify, one thread)';
-  const stepName = 'content step, cold (buildContent, drafts on)';
+  const stepName = 'content step, cold (the plugin build path, drafts on; its data writes reported apart)';
   const ratioName = 'content step / floor';
   const ratioBudget = { kind: 'max', limit: 1.5, text: '≤ 1.5×' } as const;
   let raw: ColdRuns;
@@ -60,7 +60,7 @@ export async function coldLarge(
 ): Promise<{ figures: Figure[]; raw: ColdRuns | (Partial<ColdRuns> & { error: string }) }> {
   console.log(`content step, cold, ${size}: ${runs} run(s), writing the files as a build does`);
   const group = `content ${size}`;
-  const timeName = 'content step, cold (buildContent + write files)';
+  const timeName = 'content step, cold (content step + writing data + linking into the output)';
   const memoryName = 'peak memory (RSS of the step process)';
   let raw: ColdRuns;
   try {
@@ -89,7 +89,7 @@ export async function coldLarge(
       figure(group, timeName, round(total / 1000, 1), 's', {
         digits: 1,
         budget: timeBudget,
-        detail: `${runsText}: build ${round(build / 1000, 1)} s + write ${round(write / 1000, 1)} s; floor ${round(floor / 1000, 1)} s`,
+        detail: `${runsText}: step ${round(build / 1000, 1)} s + write ${round(write / 1000, 1)} s (data folder and output links); floor ${round(floor / 1000, 1)} s`,
       }),
       figure(group, memoryName, Math.round(peak), 'MB', {
         budget: memoryBudget,
