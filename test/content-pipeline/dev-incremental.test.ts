@@ -1,9 +1,10 @@
 import { mkdtemp, mkdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
-import WebSocket from 'ws';
+import type { ViteDevServer } from 'vite';
+import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startDevServer } from './dev-server';
 import type * as CheckFile from '../../src/content-pipeline/check-file';
 import { buildContent } from '../../src/content-pipeline/index';
 import { newsContent } from '../../src/content-pipeline/vite-plugin';
@@ -90,27 +91,17 @@ beforeAll(async () => {
   );
   await writeFile(path.join(dir, 'c.md'), article('C', 'https://news.example/c', ['science', 'Space']));
   await writeFile(path.join(dir, 'nested', 'd.md'), article('D', 'https://news.example/d', ['Space']));
-  server = await createServer({
-    configFile: false,
-    root: dir,
-    logLevel: 'silent',
-    plugins: [newsContent({ contentDir: dir, drafts: true, skipInvalid: false, cacheDir: false })],
-    server: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('dev server has no TCP address');
-  origin = `http://127.0.0.1:${address.port}`;
-  socket = new WebSocket(`ws://127.0.0.1:${address.port}/`, 'vite-hmr');
-  socket.on('message', (raw) => {
-    const message = JSON.parse(String(raw)) as { type: string; event?: string; data?: ContentUpdatedEvent };
-    if (message.type === 'custom' && message.event === 'news:content-updated' && message.data)
-      events.push(message.data);
-  });
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
+  ({ server, origin, socket } = await startDevServer(
+    {
+      root: dir,
+      logLevel: 'silent',
+      plugins: [newsContent({ contentDir: dir, drafts: true, skipInvalid: false, cacheDir: false })],
+    },
+    (message) => {
+      if (message.type === 'custom' && message.event === 'news:content-updated' && message.data)
+        events.push(message.data);
+    },
+  ));
 });
 
 afterAll(async () => {

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { createLogger, createServer, type Logger, type ViteDevServer } from 'vite';
-import WebSocket from 'ws';
+import { createLogger, type Logger, type ViteDevServer } from 'vite';
+import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer, type HmrMessage } from './dev-server';
 import { newsContent } from '../../src/content-pipeline/vite-plugin';
 import type { ArticleDetail, ContentUpdatedEvent, Manifest } from '../../src/types/content';
 
@@ -15,13 +16,6 @@ import type { ArticleDetail, ContentUpdatedEvent, Manifest } from '../../src/typ
  * saves an editor, a crashed sync or an attacker could produce: the server keeps answering with the
  * valid articles, names the broken file, recovers when it is fixed, and does not grow with saves.
  */
-
-interface HmrMessage {
-  type: string;
-  event?: string;
-  data?: ContentUpdatedEvent;
-  err?: { message: string; loc?: { file?: string; line: number; column: number } };
-}
 
 const MAX_FILE_BYTES = 64 * 1024;
 const FIXTURE = path.resolve('test/fixtures/dev-server');
@@ -70,25 +64,16 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'news-dev-hostile-'));
   await cp(FIXTURE, dir, { recursive: true });
   const logger: Logger = { ...createLogger('silent'), error: (msg) => void loggedErrors.push(msg) };
-  server = await createServer({
-    configFile: false,
-    root: dir,
-    customLogger: logger,
-    plugins: [
-      newsContent({ contentDir: dir, drafts: true, skipInvalid: false, maxFileBytes: MAX_FILE_BYTES }),
-    ],
-    server: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('dev server has no TCP address');
-  origin = `http://127.0.0.1:${address.port}`;
-  socket = new WebSocket(`ws://127.0.0.1:${address.port}/`, 'vite-hmr');
-  socket.on('message', (raw) => messages.push(JSON.parse(String(raw)) as HmrMessage));
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
+  ({ server, origin, socket } = await startDevServer(
+    {
+      root: dir,
+      customLogger: logger,
+      plugins: [
+        newsContent({ contentDir: dir, drafts: true, skipInvalid: false, maxFileBytes: MAX_FILE_BYTES }),
+      ],
+    },
+    (message) => messages.push(message),
+  ));
 });
 
 afterAll(async () => {

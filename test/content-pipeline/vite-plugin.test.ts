@@ -1,21 +1,15 @@
 import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
-import WebSocket from 'ws';
+import type { ViteDevServer } from 'vite';
+import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer, type HmrMessage } from './dev-server';
 import { newsContent } from '../../src/content-pipeline/vite-plugin';
-import type { ArticleDetail, ContentUpdatedEvent, Manifest } from '../../src/types/content';
+import type { ArticleDetail, Manifest } from '../../src/types/content';
 
 /** A real Vite dev server on 127.0.0.1 over a temporary copy of a small content folder. */
 const fixture = path.resolve('test/fixtures/dev-server');
-
-interface HmrMessage {
-  type: string;
-  event?: string;
-  data?: ContentUpdatedEvent;
-  err?: { message: string; loc?: { file?: string; line: number; column: number } };
-}
 
 let dir: string;
 let server: ViteDevServer;
@@ -45,23 +39,15 @@ const contentUpdated = (m: HmrMessage) => m.type === 'custom' && m.event === 'ne
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'news-dev-'));
   await cp(fixture, dir, { recursive: true });
-  server = await createServer({
-    configFile: false,
-    root: dir,
-    logLevel: 'silent',
-    plugins: [newsContent({ contentDir: dir, drafts: true, skipInvalid: false })],
-    server: { host: '127.0.0.1', port: 0, strictPort: false, watch: { usePolling: false } },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('dev server has no TCP address');
-  origin = `http://127.0.0.1:${address.port}`;
-  socket = new WebSocket(`ws://127.0.0.1:${address.port}/`, 'vite-hmr');
-  socket.on('message', (raw) => messages.push(JSON.parse(String(raw)) as HmrMessage));
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
+  ({ server, origin, socket } = await startDevServer(
+    {
+      root: dir,
+      logLevel: 'silent',
+      plugins: [newsContent({ contentDir: dir, drafts: true, skipInvalid: false })],
+      server: { watch: { usePolling: false } },
+    },
+    (message) => messages.push(message),
+  ));
 });
 
 afterAll(async () => {
