@@ -88,7 +88,24 @@ function feedHash(members: EmitArticle[], shardSize: number): string {
   return createHash('sha256').update(`${shardSize}\n${hashes}`).digest('hex').slice(0, 10);
 }
 
-const feedKey = (f: { sort: FeedSort; topic: string | null }) => `${f.sort}\n${f.topic ?? ''}`;
+export const feedKey = (f: { sort: FeedSort; topic: string | null }) => `${f.sort}\n${f.topic ?? ''}`;
+
+/**
+ * What the previous plan of the same output left: its feeds' hashes, and what changed since. A
+ * topic feed none of whose articles was added, changed or removed keeps its members, order and
+ * hash, so only the feeds an edit touches are hashed again.
+ */
+export interface FeedHistory {
+  shardSize: number;
+  /** `feedKey` -> hash, for every feed of the previous plan. */
+  hashes: Map<string, string>;
+  /** The previous unfiltered orders (same process only): a few changes are re-sorted from them. */
+  orders?: Map<FeedSort, EmitArticle[]>;
+  /** Whether any article was added, changed or removed. */
+  changed: boolean;
+  /** The topics of the articles added, changed (before and after) or removed. */
+  dirtyTopics: Set<string>;
+}
 
 /**
  * `articles` in `order`, starting from the previous run's order: when few articles changed, the
@@ -97,9 +114,9 @@ const feedKey = (f: { sort: FeedSort; topic: string | null }) => `${f.sort}\n${f
 function reorder(
   previous: EmitArticle[],
   articles: EmitArticle[],
-  current: Set<EmitArticle>,
   order: (a: EmitArticle, b: EmitArticle) => number,
 ): EmitArticle[] {
+  const current = new Set(articles);
   const kept = previous.filter((a) => current.has(a));
   const keptSet = new Set(kept);
   const added = articles.filter((a) => !keptSet.has(a));
@@ -124,6 +141,18 @@ export function shardText(feed: Feed, index: number, shardSize: number): string 
 }
 
 /**
+ * What identifies a shard's content: its position and its cards' hashes. Two shards with one key
+ * have the same text, so a shard renamed only because its feed changed elsewhere can be linked.
+ */
+export function shardKey(feed: Feed, index: number, shardSize: number): string {
+  const hashes = feed.members.slice(index * shardSize, (index + 1) * shardSize).map((m) => m.cardHash);
+  return createHash('sha256')
+    .update(`${index}\n${hashes.join('')}`)
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+/**
  * Plans every file: feeds in each order, the manifest, and the build id. `articles` must be sorted
  * by id; `detailHashes[i]` is the hash of `articles[i]`'s detail text.
  */
@@ -132,21 +161,20 @@ export function planOutput(
   topicRefs: Map<string, TopicRef>,
   detailHashes: string[],
   options: EmitOptions,
-  previous?: PlannedOutput,
+  history?: FeedHistory,
 ): PlannedOutput {
   const shardSize = options.shardSize ?? SHARD_SIZE;
   const feedList: Feed[] = [];
   const shards = new Map<string, { feed: Feed; index: number }>();
+  const known = history?.shardSize === shardSize ? history : undefined;
 
-  const before = new Map(previous?.shardSize === shardSize ? previous.feeds.map((f) => [feedKey(f), f]) : []);
   const addFeed = (sort: FeedSort, topic: string | null, ordered: EmitArticle[]): FeedIndex => {
-    // The same members in the same order (unchanged articles keep their objects): the same hash.
-    const old = before.get(feedKey({ sort, topic }));
-    const same = old?.members.length === ordered.length && old.members.every((m, i) => m === ordered[i]);
+    // The same members in the same order: the same hash.
+    const same = known && !(topic === null ? known.changed : known.dirtyTopics.has(topic));
     const index: FeedIndex = {
       count: ordered.length,
       shards: Math.ceil(ordered.length / shardSize),
-      hash: same && old ? old.index.hash : feedHash(ordered, shardSize),
+      hash: (same && known.hashes.get(feedKey({ sort, topic }))) || feedHash(ordered, shardSize),
     };
     const feed: Feed = { sort, topic, members: ordered, index };
     feedList.push(feed);
@@ -161,12 +189,9 @@ export function planOutput(
   const feeds = {} as Record<FeedSort, FeedIndex>;
   const topicOrders = new Map<string, Record<FeedSort, EmitArticle[]>>();
   for (const t of topicRefs.keys()) topicOrders.set(t, { newest: [], quality: [], heat: [] });
-  const current = new Set(articles);
   for (const sort of SORTS) {
-    const old = before.get(feedKey({ sort, topic: null }));
-    const ordered = old
-      ? reorder(old.members, articles, current, ORDER[sort])
-      : [...articles].sort(ORDER[sort]);
+    const old = known?.orders?.get(sort);
+    const ordered = old ? reorder(old, articles, ORDER[sort]) : [...articles].sort(ORDER[sort]);
     feeds[sort] = addFeed(sort, null, ordered);
     for (const a of ordered) for (const slug of a.slugs) topicOrders.get(slug)?.[sort].push(a);
   }

@@ -4,6 +4,10 @@
  * last emitted data folder, updated file by file. A new process then reads and checks only the
  * files whose size or modification time changed, renders only the outputs they affect, and a
  * build links the folder into its output. Unreadable, corrupt or foreign snapshots are ignored.
+ *
+ * Two files: snapshot.json (the records in columns, the topic names and feed hashes the data folder
+ * was made with, and its shard files) and cards.bin (every card's text, decoded only when a shard
+ * showing it is written again).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +17,8 @@ import type { ProviderRef } from '../types/content.ts';
 import { topicSlug } from './derive.ts';
 import type { ContentIssue } from './issues.ts';
 import { displayPath } from './load.ts';
+import { ContentModel } from './model.ts';
+import type { SavedFeeds } from './model.ts';
 import type { PreparedArticle } from './prepare.ts';
 import { ContentStore } from './store.ts';
 import type { FileRecord, RunOptions, StoreRun } from './store.ts';
@@ -21,7 +27,7 @@ import type { FileRecord, RunOptions, StoreRun } from './store.ts';
  * Bump when the snapshot's shape changes. Any change to the pipeline's code also invalidates it
  * (see `codeKey`), so a new check or another output shape never meets old results.
  */
-export const PERSISTENT_CACHE_VERSION = 2;
+export const PERSISTENT_CACHE_VERSION = 3;
 
 export interface ContentCacheOptions {
   /**
@@ -31,46 +37,58 @@ export interface ContentCacheOptions {
   dir?: string;
 }
 
-/** A file record as an array (field names repeated 100,000 times would double the parse time). */
-type RecordRow = [
-  relPath: string,
-  id: string,
-  size: number,
-  mtimeMs: number,
-  readAt: number,
-  hash: string,
-  clockBound: 0 | 1,
-  issues: ContentIssue[],
-  valid: 0 | 1,
-  published: 0 | 1,
-  /** Null when written by a run without the image step (they are read again if a build needs them). */
-  imageUrls: string[] | null,
-  imagesKey: string,
-  prepared: PreparedRow | null,
-  /** The detail's inputs key and hash. */
-  memo: [string, string] | null,
-];
-type PreparedRow = [
-  time: number,
-  quality: number | null,
-  heat: number | null,
-  draft: 0 | 1,
-  provider: ProviderRef | null,
-  topicNames: string[],
-  links: string[],
-  relatedUrls: (string | null)[],
-  cardHash: string,
-];
+/**
+ * The records in columns: arrays of plain strings and numbers, which JSON.parse reads several
+ * times faster than one small array or object per record (and V8's deserializer slower still).
+ */
+interface Columns {
+  relPaths: string[];
+  ids: string[];
+  hashes: string[];
+  /** Per record: size, modification time, read time, `Flag` bits. */
+  numbers: number[];
+  /** Records with problems: index and problems. */
+  issues: [number, ContentIssue[]][];
+  /** Records with image data: index, image URLs (null: not known), image map key. */
+  images: [number, string[] | null, string][];
+  /** The prepared articles, in record order. */
+  prepared: {
+    /** Per article: time, quality, heat (null when none), provider (index or -1), list lengths. */
+    numbers: (number | null)[];
+    providers: ProviderRef[];
+    topicNames: string[];
+    /** Indexes into `topicNames`, links and related URLs, all articles in a row. */
+    topics: number[];
+    links: string[];
+    relatedUrls: (string | null)[];
+    cardHashes: string[];
+    /** Byte length of each card in cards.bin, which holds them in this order. */
+    cardLengths: number[];
+    /** The hash of each detail in the data folder ('' for none). */
+    detailHashes: string[];
+  };
+}
+
+const Flag = { clockBound: 1, valid: 2, published: 4, prepared: 8, draft: 16 } as const;
+const NUMBERS = 4;
+const PREPARED_NUMBERS = 7;
+
 interface Snapshot {
   version: number;
   code: string;
   root: string;
   clock: number | null;
-  /** Files in the data folder, when it holds the output of the records' memos. */
-  written: string[] | null;
-  /** Also the first line of cards.txt: the two files were written together. */
+  /** The data folder holds the output of the records' detail hashes, these shards and a manifest. */
+  written: boolean;
+  /** Shard files in the data folder: name and content key. */
+  shards: [string, string][];
+  /** Topic display names the details in the data folder were rendered with. */
+  topics: [string, string][];
+  /** The feeds' hashes of the data folder's manifest. */
+  feeds: SavedFeeds | null;
+  /** Also the start of cards.bin: the two files were written together. */
   token: string;
-  records: RecordRow[];
+  records: Columns;
 }
 
 let codeKeyMemo: string | undefined;
@@ -163,18 +181,19 @@ export class ContentCache {
     this.removeOtherVersions();
     this.store.dataDir = path.join(folder, 'data');
     let snapshot: Snapshot;
-    let cards: string[];
+    let cards: Buffer;
     try {
       snapshot = JSON.parse(readFileSync(path.join(folder, 'snapshot.json'), 'utf8')) as Snapshot;
-      cards = readFileSync(path.join(folder, 'cards.txt'), 'utf8').split('\n');
-      if (cards.shift() !== snapshot.token) return;
+      cards = readFileSync(path.join(folder, 'cards.bin'));
       const clock = options.now ? options.now.getTime() : null;
       if (
+        typeof snapshot !== 'object' ||
+        snapshot === null ||
         snapshot.version !== PERSISTENT_CACHE_VERSION ||
         snapshot.code !== codeKey() ||
         snapshot.root !== path.resolve(options.contentDir) ||
         snapshot.clock !== clock ||
-        !Array.isArray(snapshot.records)
+        cards.toString('latin1', 0, snapshot.token.length + 1) !== `${snapshot.token}\n`
       ) {
         return;
       }
@@ -182,69 +201,18 @@ export class ContentCache {
       return; // none yet, or unreadable: start empty
     }
     const store = this.store;
-    let card = 0;
     try {
-      const restored: [FileRecord, [string, string] | null][] = [];
-      const root = snapshot.root;
-      let prefix: string | undefined;
-      for (const row of snapshot.records) {
-        const [relPath, id, size, mtimeMs, readAt, hash, clockBound, issues, valid, published] = row;
-        const [, , , , , , , , , , imageUrls, imagesKey, meta, memo] = row;
-        let prepared: PreparedArticle | undefined;
-        if (meta) {
-          const cardText = cards[card++];
-          if (cardText === undefined) throw new Error('cards.txt is short');
-          const [time, quality, heat, draft, provider, topicNames, links, relatedUrls, cardHash] = meta;
-          prepared = {
-            id,
-            time,
-            quality: quality ?? undefined,
-            heat: heat ?? undefined,
-            draft: draft === 1,
-            provider: provider ?? undefined,
-            slugs: [...new Set(topicNames.map(topicSlug))],
-            topicNames,
-            links,
-            relatedUrls: relatedUrls.map((url) => url ?? undefined),
-            cardText,
-            cardHash,
-            detailPieces: [],
-          };
-        }
-        // Display paths share the folder's prefix: path.relative per file costs more than the rest.
-        prefix ??= displayPath(path.join(root, relPath)).slice(0, -relPath.length);
-        const file = `${prefix}${relPath}`;
-        restored.push([
-          {
-            relPath,
-            file,
-            id,
-            size,
-            mtimeMs,
-            readAt,
-            hash,
-            clockBound: clockBound === 1,
-            issues,
-            valid: valid === 1,
-            published: published === 1,
-            imageUrls,
-            imagesKey,
-            article: undefined,
-            prepared,
-          },
-          memo,
-        ]);
-      }
-      if (card !== cards.length) throw new Error('cards.txt does not match');
-      for (const [rec, memo] of restored) {
-        store.records.set(rec.relPath, rec);
-        if (memo && rec.prepared && snapshot.written) store.model.remember(rec.prepared, memo[0], memo[1]);
-      }
+      const restored = restoreRecords(snapshot, cards);
+      for (const rec of restored.records) store.records.set(rec.relPath, rec);
       store.clock = snapshot.clock;
       store.root = snapshot.root;
-      store.written = snapshot.written ? new Set(snapshot.written) : undefined;
+      if (snapshot.written && snapshot.feeds) {
+        store.model.restore(restored.details, snapshot.topics, snapshot.feeds);
+        store.restoreWritten(new Map(snapshot.shards));
+      }
     } catch {
       store.records.clear();
+      store.model = new ContentModel();
       store.written = undefined;
     }
   }
@@ -266,66 +234,229 @@ export class ContentCache {
 
   private save(folder: string): void {
     const store = this.store;
-    const records: RecordRow[] = [];
-    const cards: string[] = [];
-    for (const rec of store.records.values()) {
-      const p = rec.prepared;
-      let meta: PreparedRow | null = null;
-      if (p) {
-        const relatedUrls = p.relatedUrls.map((url) => url ?? null);
-        meta = [
-          p.time,
-          p.quality ?? null,
-          p.heat ?? null,
-          p.draft ? 1 : 0,
-          p.provider ?? null,
-          p.topicNames,
-          p.links,
-          relatedUrls,
-          p.cardHash,
-        ];
-        cards.push(p.cardText);
-      }
-      const memo = p && store.model.memo(p.id);
-      records.push([
-        rec.relPath,
-        rec.id,
-        rec.size,
-        rec.mtimeMs,
-        rec.readAt,
-        rec.hash,
-        rec.clockBound ? 1 : 0,
-        rec.issues,
-        rec.valid ? 1 : 0,
-        rec.published ? 1 : 0,
-        store.withImages ? rec.imageUrls : null,
-        rec.imagesKey,
-        meta,
-        memo ? [memo.keyHash, memo.hash] : null,
-      ]);
-    }
+    const token = randomBytes(9).toString('base64url');
+    const cards: Buffer[] = [Buffer.from(`${token}\n`)];
     const snapshot: Snapshot = {
       version: PERSISTENT_CACHE_VERSION,
       code: codeKey(),
       root: store.root ?? '',
       clock: store.clock ?? null,
-      written: store.written ? [...store.written] : null,
-      token: randomBytes(9).toString('base64url'),
-      records,
+      written: store.written !== undefined,
+      shards: [...store.shardKeys],
+      topics: store.model.topicNames(),
+      feeds: store.model.savedFeeds() ?? null,
+      token,
+      records: recordColumns(store, cards),
     };
     try {
       mkdirSync(folder, { recursive: true });
       // Written aside, then renamed: a build stopped halfway never leaves a truncated file.
-      for (const [name, text] of [
-        ['cards.txt', [snapshot.token, ...cards].join('\n')],
+      for (const [name, bytes] of [
+        ['cards.bin', Buffer.concat(cards)],
         ['snapshot.json', JSON.stringify(snapshot)],
       ] as const) {
         const target = path.join(folder, name);
-        writeFileSync(`${target}.${process.pid}.tmp`, text);
+        writeFileSync(`${target}.${process.pid}.tmp`, bytes);
         renameSync(`${target}.${process.pid}.tmp`, target);
       }
     } catch {
       // A cache that cannot be written only costs time on the next run.
     }
   }
+}
+
+/** The store's records as columns; each prepared article's card is appended to `cards`. */
+function recordColumns(store: ContentStore, cards: Buffer[]): Columns {
+  const c: Columns = {
+    relPaths: [],
+    ids: [],
+    hashes: [],
+    numbers: [],
+    issues: [],
+    images: [],
+    prepared: {
+      numbers: [],
+      providers: [],
+      topicNames: [],
+      topics: [],
+      links: [],
+      relatedUrls: [],
+      cardHashes: [],
+      cardLengths: [],
+      detailHashes: [],
+    },
+  };
+  const p = c.prepared;
+  const providerIndex = new Map<string, number>();
+  const topicIndex = new Map<string, number>();
+  for (const rec of store.records.values()) {
+    const a = rec.prepared;
+    const flags =
+      (rec.clockBound ? Flag.clockBound : 0) |
+      (rec.valid ? Flag.valid : 0) |
+      (rec.published ? Flag.published : 0) |
+      (a ? Flag.prepared : 0) |
+      (a?.draft ? Flag.draft : 0);
+    const index = c.relPaths.length;
+    c.relPaths.push(rec.relPath);
+    c.ids.push(rec.id);
+    c.hashes.push(rec.hash);
+    c.numbers.push(rec.size, rec.mtimeMs, rec.readAt, flags);
+    if (rec.issues.length > 0) c.issues.push([index, rec.issues]);
+    const imageUrls = store.withImages ? rec.imageUrls : null;
+    if (imageUrls !== null || rec.imagesKey !== '') c.images.push([index, imageUrls, rec.imagesKey]);
+    if (!a) continue;
+    let provider = -1;
+    if (a.provider) {
+      const key = JSON.stringify(a.provider);
+      provider = providerIndex.get(key) ?? p.providers.push(a.provider) - 1;
+      providerIndex.set(key, provider);
+    }
+    p.numbers.push(
+      a.time,
+      a.quality ?? null,
+      a.heat ?? null,
+      provider,
+      a.topicNames.length,
+      a.links.length,
+      a.relatedUrls.length,
+    );
+    for (const name of a.topicNames) {
+      const t = topicIndex.get(name) ?? p.topicNames.push(name) - 1;
+      topicIndex.set(name, t);
+      p.topics.push(t);
+    }
+    p.links.push(...a.links);
+    for (const url of a.relatedUrls) p.relatedUrls.push(url ?? null);
+    p.cardHashes.push(a.cardHash);
+    const card = cardBytes.get(a) ?? Buffer.from(a.cardText);
+    cards.push(card);
+    p.cardLengths.push(card.length);
+    p.detailHashes.push(store.model.detailHash(a.id) ?? '');
+  }
+  return c;
+}
+
+/** The records of a snapshot, and the detail hash of each prepared article that has one. */
+function restoreRecords(snapshot: Snapshot, cards: Buffer) {
+  const c = snapshot.records;
+  const p = c.prepared;
+  const records: FileRecord[] = [];
+  const details: [PreparedArticle, string][] = [];
+  const issues = new Map(c.issues);
+  const images = new Map(c.images.map(([i, urls, key]) => [i, { urls, key }]));
+  // Display paths share the folder's prefix: path.relative per file costs more than the rest.
+  const first = c.relPaths[0];
+  const prefix =
+    first === undefined ? '' : displayPath(path.join(snapshot.root, first)).slice(0, -first.length);
+  let cardAt = snapshot.token.length + 1;
+  let article = 0;
+  let topic = 0;
+  let link = 0;
+  let related = 0;
+  for (let i = 0; i < c.relPaths.length; i++) {
+    const relPath = c.relPaths[i] as string;
+    const id = c.ids[i] as string;
+    const n = i * NUMBERS;
+    const flags = c.numbers[n + 3] as number;
+    let prepared: PreparedArticle | undefined;
+    if (flags & Flag.prepared) {
+      const m = article * PREPARED_NUMBERS;
+      const [time, quality, heat, provider, topics, links, relatedUrls] = p.numbers.slice(m, m + 7);
+      const topicNames = p.topics
+        .slice(topic, (topic += topics as number))
+        .map((t) => p.topicNames[t] as string);
+      const cardLength = p.cardLengths[article] as number;
+      if (cardAt + cardLength > cards.length) throw new Error('cards.bin is short');
+      prepared = restoredArticle(cards.subarray(cardAt, (cardAt += cardLength)), {
+        id,
+        time: time as number,
+        quality: quality ?? undefined,
+        heat: heat ?? undefined,
+        draft: (flags & Flag.draft) !== 0,
+        provider: provider === -1 ? undefined : p.providers[provider as number],
+        slugs: [...new Set(topicNames.map(topicSlug))],
+        topicNames,
+        links: p.links.slice(link, (link += links as number)),
+        relatedUrls: p.relatedUrls
+          .slice(related, (related += relatedUrls as number))
+          .map((u) => u ?? undefined),
+        cardHash: p.cardHashes[article] as string,
+      });
+      const detailHash = p.detailHashes[article];
+      if (detailHash) details.push([prepared, detailHash]);
+      article++;
+    }
+    const image = images.get(i);
+    records.push({
+      relPath,
+      file: `${prefix}${relPath}`,
+      id,
+      size: c.numbers[n] as number,
+      mtimeMs: c.numbers[n + 1] as number,
+      readAt: c.numbers[n + 2] as number,
+      hash: c.hashes[i] as string,
+      clockBound: (flags & Flag.clockBound) !== 0,
+      issues: issues.get(i) ?? [],
+      valid: (flags & Flag.valid) !== 0,
+      published: (flags & Flag.published) !== 0,
+      imageUrls: image?.urls ?? null,
+      imagesKey: image?.key ?? '',
+      article: undefined,
+      prepared,
+    });
+  }
+  if (cardAt !== cards.length) throw new Error('cards.bin does not match');
+  return { records, details };
+}
+
+/** The UTF-8 card text of each article restored from cards.bin, while not decoded. */
+const cardBytes = new WeakMap<PreparedArticle, Buffer>();
+
+/**
+ * An article restored from the snapshot: its card text is decoded from cards.bin only when a shard
+ * that shows it is written or served (after one edit, a few dozen of them).
+ */
+class RestoredArticle implements PreparedArticle {
+  id: string;
+  time: number;
+  quality: number | undefined;
+  heat: number | undefined;
+  draft: boolean;
+  provider: ProviderRef | undefined;
+  slugs: string[];
+  topicNames: string[];
+  links: string[];
+  relatedUrls: (string | undefined)[];
+  cardHash: string;
+  detailPieces: string[] = [];
+  private text: string | undefined;
+
+  constructor(
+    private readonly card: Buffer,
+    fields: Omit<PreparedArticle, 'cardText' | 'detailPieces'>,
+  ) {
+    this.id = fields.id;
+    this.time = fields.time;
+    this.quality = fields.quality;
+    this.heat = fields.heat;
+    this.draft = fields.draft;
+    this.provider = fields.provider;
+    this.slugs = fields.slugs;
+    this.topicNames = fields.topicNames;
+    this.links = fields.links;
+    this.relatedUrls = fields.relatedUrls;
+    this.cardHash = fields.cardHash;
+  }
+
+  get cardText(): string {
+    this.text ??= this.card.toString('utf8');
+    return this.text;
+  }
+}
+
+function restoredArticle(card: Buffer, fields: Omit<PreparedArticle, 'cardText' | 'detailPieces'>) {
+  const prepared = new RestoredArticle(card, fields);
+  cardBytes.set(prepared, card);
+  return prepared;
 }

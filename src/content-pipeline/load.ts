@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compareStrings, FILE_START, IssueList } from './issues.ts';
@@ -24,8 +24,6 @@ export interface LoadedFile {
   /** Size in bytes when read from disk. */
   size?: number;
 }
-
-const NO_BYTES = new Uint8Array(0);
 
 export interface LoadResult {
   files: LoadedFile[];
@@ -111,25 +109,16 @@ export async function loadContentFiles(
   return { files: unique, issues, invalidFiles };
 }
 
-/** One file's load outcome; `unchanged` when `isUnchanged` said so and the bytes were not read. */
+/** One file's load outcome. */
 export interface ReadOutcome {
   issues: IssueList;
   loaded: LoadedFile | null;
   size: number;
   mtimeMs: number;
-  unchanged: boolean;
 }
 
-/**
- * Reads one content file. With `isUnchanged`, a file whose size and modification time it accepts is
- * not read at all (`unchanged`, empty bytes): a rebuild touches only the files that changed.
- */
-export function readContentFile(
-  root: string,
-  relPath: string,
-  maxFileBytes: number,
-  isUnchanged?: (size: number, mtimeMs: number) => boolean,
-): ReadOutcome {
+/** Reads one content file, checking its name and size. */
+export function readContentFile(root: string, relPath: string, maxFileBytes: number): ReadOutcome {
   const abs = path.join(root, relPath);
   const issues = new IssueList(displayPath(abs));
   const id = articleIdFromPath(relPath);
@@ -139,32 +128,24 @@ export function readContentFile(
       'id',
       'the file name gives no usable id (it needs a letter or digit); rename the file',
     );
-    return { issues, loaded: null, size: 0, mtimeMs: 0, unchanged: false };
+    return { issues, loaded: null, size: 0, mtimeMs: 0 };
   }
   // Synchronous calls: content files are small and usually in the page cache, where one
   // open+fstat+read+close in this thread costs a fraction of four trips through libuv's pool
   // (10,000 files: about 1.1 s with promises).
   let fd: number | undefined;
   try {
-    if (isUnchanged) {
-      // One stat call and no open for the files that did not change: most of them, in a rebuild.
-      const { size, mtimeMs } = statSync(abs);
-      if (size <= maxFileBytes && isUnchanged(size, mtimeMs)) {
-        const loaded = { file: issues.file, relPath, id, bytes: NO_BYTES, mtimeMs, size };
-        return { issues, loaded, size, mtimeMs, unchanged: true };
-      }
-    }
     fd = openSync(abs, 'r');
     const { size, mtimeMs } = fstatSync(fd);
     if (size > maxFileBytes) {
       issues.error(FILE_START, 'file', tooLarge(size, maxFileBytes));
-      return { issues, loaded: null, size, mtimeMs, unchanged: false };
+      return { issues, loaded: null, size, mtimeMs };
     }
     const bytes = readFileSync(fd);
     // The file may have grown between stat and read.
     if (bytes.length > maxFileBytes) {
       issues.error(FILE_START, 'file', tooLarge(bytes.length, maxFileBytes));
-      return { issues, loaded: null, size, mtimeMs, unchanged: false };
+      return { issues, loaded: null, size, mtimeMs };
     }
     const loaded = {
       file: issues.file,
@@ -174,11 +155,11 @@ export function readContentFile(
       mtimeMs,
       size: bytes.length,
     };
-    return { issues, loaded, size: bytes.length, mtimeMs, unchanged: false };
+    return { issues, loaded, size: bytes.length, mtimeMs };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
     issues.error(FILE_START, 'file', `cannot be read (${code})`);
-    return { issues, loaded: null, size: 0, mtimeMs: 0, unchanged: false };
+    return { issues, loaded: null, size: 0, mtimeMs: 0 };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -6,19 +6,22 @@
 import { dataFiles } from '../config/data-files.ts';
 import type { TopicRef } from '../types/content.ts';
 import { linkIndex, nameTopics } from './derive.ts';
-import type { EmitOptions, PlannedOutput } from './emit.ts';
-import { planOutput, shardText } from './emit.ts';
-import { detailInputs, fillDetail, inputsKey, shortHash, topicJsonOf } from './prepare.ts';
+import type { EmitOptions, FeedHistory, PlannedOutput } from './emit.ts';
+import { feedKey, planOutput, shardText } from './emit.ts';
+import { detailInputs, fillDetail, shortHash, topicJsonOf } from './prepare.ts';
 import type { PreparedArticle } from './prepare.ts';
 
 interface DetailMemo {
   prepared: PreparedArticle;
-  /** The inputs key, or its short hash when restored from the persistent cache. */
-  key: string;
-  hashedKey: boolean;
   hash: string;
   /** Kept when the model serves files (dev); a build writes each detail once and drops it. */
   text: string | undefined;
+}
+
+/** The feeds' hashes of a run, as the persistent cache keeps them. */
+export interface SavedFeeds {
+  shardSize: number;
+  hashes: [string, string][];
 }
 
 export interface ModelRun {
@@ -42,40 +45,96 @@ export interface ModelOptions extends EmitOptions {
 
 export class ContentModel {
   private details = new Map<string, DetailMemo>();
+  /** The topics as the memos' details name them, and each one's JSON. */
+  private topics = new Map<string, TopicRef>();
+  private topicJson = new Map<string, string>();
+  /** The last run's feeds: their hashes, and their orders when made in this process. */
+  private feeds: Pick<FeedHistory, 'shardSize' | 'hashes' | 'orders'> | undefined;
 
-  /** Restores a detail's memo from the persistent cache (its text stays on disk). */
-  remember(prepared: PreparedArticle, keyHash: string, hash: string): void {
-    this.details.set(prepared.id, { prepared, key: keyHash, hashedKey: true, hash, text: undefined });
+  /**
+   * Restores the memos of a run from the persistent cache (their texts stay on disk): each
+   * article's detail hash, and the topic names those details were rendered with.
+   */
+  restore(details: [PreparedArticle, string][], topics: [string, string][], feeds: SavedFeeds): void {
+    for (const [prepared, hash] of details)
+      this.details.set(prepared.id, { prepared, hash, text: undefined });
+    this.topics = new Map(topics.map(([slug, name]) => [slug, { slug, name }]));
+    this.topicJson = topicJsonOf(this.topics);
+    this.feeds = { shardSize: feeds.shardSize, hashes: new Map(feeds.hashes) };
   }
 
-  /** A detail's inputs key (hashed) and text hash, for the persistent cache. */
-  memo(id: string): { keyHash: string; hash: string } | undefined {
-    const memo = this.details.get(id);
-    return memo && { keyHash: memo.hashedKey ? memo.key : shortHash(memo.key), hash: memo.hash };
+  /** The feeds' hashes of the last run, for the persistent cache. */
+  savedFeeds(): SavedFeeds | undefined {
+    return this.feeds && { shardSize: this.feeds.shardSize, hashes: [...this.feeds.hashes] };
   }
 
-  private plan: PlannedOutput | undefined;
+  /** A detail's text hash, for the persistent cache. */
+  detailHash(id: string): string | undefined {
+    return this.details.get(id)?.hash;
+  }
+
+  /** Each topic's display name as the details have it, for the persistent cache. */
+  topicNames(): [string, string][] {
+    return [...this.topics.values()].map((t) => [t.slug, t.name]);
+  }
 
   /** `articles`: the included articles, sorted by id. */
   run(articles: PreparedArticle[], options: ModelOptions): ModelRun {
     const topics = nameTopics(articles.map((a) => a.topicNames));
-    const byLink = linkIndex(articles);
     const topicJson = topicJsonOf(topics);
+    // What a kept detail takes from other articles can change only through the topics whose name
+    // changed and the URLs of articles that were added, changed or removed.
+    const renamed = new Set<string>();
+    for (const [slug, json] of topicJson) if (this.topicJson.get(slug) !== json) renamed.add(slug);
+    // The same articles tell which feeds can have changed: those of the topics of changed articles.
+    const touched = new Set<string>();
+    const dirtyTopics = new Set<string>();
+    let anyChanged = false;
+    // `links`: the URLs by which other articles' related items find it, added or no longer there.
+    const changed = (p: PreparedArticle, links: string[]) => {
+      anyChanged = true;
+      for (const link of links) touched.add(link);
+      for (const slug of p.slugs) dirtyTopics.add(slug);
+    };
+    const ids = new Set<string>();
+    for (const p of articles) {
+      ids.add(p.id);
+      const old = this.details.get(p.id);
+      if (old?.prepared === p) continue;
+      if (!old) changed(p, p.links);
+      else {
+        const before = old.prepared.links;
+        changed(
+          p,
+          p.links.filter((link) => !before.includes(link)),
+        );
+        changed(
+          old.prepared,
+          before.filter((link) => !p.links.includes(link)),
+        );
+      }
+    }
+    for (const [id, old] of this.details) if (!ids.has(id)) changed(old.prepared, old.prepared.links);
+    let byLink: Map<string, string[]> | undefined;
+
     const next = new Map<string, DetailMemo>();
     const hashes: string[] = [];
     const changedDetails: string[] = [];
     for (const p of articles) {
-      const inputs = detailInputs(p, topicJson, byLink);
-      const key = inputsKey(inputs);
       const old = this.details.get(p.id);
       let memo: DetailMemo;
-      if (old && old.prepared === p && old.key === (old.hashedKey ? shortHash(key) : key)) {
+      if (
+        old?.prepared === p &&
+        !p.slugs.some((slug) => renamed.has(slug)) &&
+        !p.relatedUrls.some((url) => url !== undefined && touched.has(url))
+      ) {
         memo = old;
       } else {
         if (p.detailPieces.length === 0 && options.piecesOf) p.detailPieces = options.piecesOf(p);
-        const text = fillDetail(p, inputs);
+        byLink ??= linkIndex(articles);
+        const text = fillDetail(p, detailInputs(p, topicJson, byLink));
         const hash = shortHash(text);
-        memo = { prepared: p, key, hashedKey: false, hash, text: options.keepDetails ? text : undefined };
+        memo = { prepared: p, hash, text: options.keepDetails ? text : undefined };
         if (!old || old.hash !== hash) {
           changedDetails.push(p.id);
           options.onDetail?.(p.id, text);
@@ -85,8 +144,15 @@ export class ContentModel {
       hashes.push(memo.hash);
     }
     this.details = next;
-    const plan = planOutput(articles, topics, hashes, options, this.plan);
-    this.plan = plan;
+    this.topics = topics;
+    this.topicJson = topicJson;
+    const history = this.feeds && { ...this.feeds, changed: anyChanged, dirtyTopics };
+    const plan = planOutput(articles, topics, hashes, options, history);
+    this.feeds = {
+      shardSize: plan.shardSize,
+      hashes: new Map(plan.feeds.map((f) => [feedKey(f), f.index.hash])),
+      orders: new Map(plan.feeds.filter((f) => f.topic === null).map((f) => [f.sort, f.members])),
+    };
     return { plan, topics, changedDetails };
   }
 

@@ -94,9 +94,6 @@ export function detailInputs(
   };
 }
 
-/** A key for `detailInputs`: the detail needs rendering again only when this changes. */
-export const inputsKey = (inputs: DetailInputs) => `${inputs.topicsJson}\n${inputs.ids.join('\n')}`;
-
 export function fillDetail(p: PreparedArticle, inputs: DetailInputs): string {
   const pieces = p.detailPieces;
   let out = `${pieces[0]}${inputs.topicsJson}`;

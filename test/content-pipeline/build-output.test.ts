@@ -92,7 +92,7 @@ describe('a build through the persistent data folder', () => {
   it('starts afresh from a damaged snapshot, never failing the build', async () => {
     await build(path.join(root, 'dist1'));
     const names = (await readdir(cacheDir, { recursive: true })).filter((n) =>
-      /(snapshot\.json|cards\.txt)$/.test(n),
+      /(snapshot\.json|cards\.bin)$/.test(n),
     );
     expect(names).toHaveLength(2);
     await writeFile(path.join(cacheDir, names[0] ?? ''), '{"truncated');
