@@ -13,13 +13,25 @@ export async function scratchCopy(corpusDir: string, scratchDir: string): Promis
   await cp(corpusDir, scratchDir, { recursive: true });
 }
 
-/** Edits one article (its title) so that its content, size and mtime all change. */
-export async function editOneArticle(dir: string, run: number): Promise<string> {
+/**
+ * An edit of one article (its title) so that its content, size and mtime all change: the file and
+ * its new text, chosen and made before `write` so that timing `write` times the write alone.
+ */
+export async function planEdit(
+  dir: string,
+  run: number,
+): Promise<{ file: string; write: () => Promise<void> }> {
   const files = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.md')).sort();
   const file = path.join(dir, files[(run * 997 + 13) % files.length]!);
-  const text = await readFile(file, 'utf8');
-  await writeFile(file, text.replace(/^title: "/m, `title: "Edited ${run}: `));
-  return file;
+  const text = (await readFile(file, 'utf8')).replace(/^title: "/m, `title: "Edited ${run}: `);
+  return { file, write: () => writeFile(file, text) };
+}
+
+/** Edits one article (see `planEdit`). */
+export async function editOneArticle(dir: string, run: number): Promise<string> {
+  const edit = await planEdit(dir, run);
+  await edit.write();
+  return edit.file;
 }
 
 export interface NextBuildRuns {
