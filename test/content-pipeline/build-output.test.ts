@@ -1,10 +1,12 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as CheckFile from '../../src/content-pipeline/check-file';
 import { buildContent, createContentCache } from '../../src/content-pipeline/index';
 import { writeContentData } from '../../src/content-pipeline/vite-plugin';
+import type { ArticleDetail, CardSummary, Manifest } from '../../src/types/content';
+import { generateCorpus } from '../bench/generate-corpus';
 import { fixture, NOW } from './helpers';
 
 // Counts the files that really get parsed and validated.
@@ -101,4 +103,457 @@ describe('a build through the persistent data folder', () => {
     expect(checked).toHaveLength(6);
     expect(await readTree(path.join(root, 'dist2', 'data'))).toEqual(await coldFiles());
   });
+});
+
+// A folder big enough for several shards per feed (60 cards each), in the real file format.
+const CORPUS_SIZE = 150;
+const SLOW = 60_000;
+
+type Tree = Map<string, string>;
+
+const manifestOf = (tree: Tree) => JSON.parse(tree.get('manifest.json') ?? '') as Manifest;
+const detailIn = (tree: Tree, id: string) =>
+  JSON.parse(tree.get(`articles/${id}.json`) ?? '') as ArticleDetail;
+const detailsIn = (tree: Tree) =>
+  [...tree]
+    .filter(([name]) => name.startsWith('articles/'))
+    .map(([, text]) => JSON.parse(text) as ArticleDetail);
+/** The shard file names of one feed, in shard order. */
+const shardNames = (tree: Tree, sort: string, topic: string | null) => {
+  const feed = `feed/${sort}-${topic ?? 'all'}-`;
+  return [...tree.keys()]
+    .filter((name) => name.startsWith(feed) && /^\d+\.[0-9a-f]+\.json$/.test(name.slice(feed.length)))
+    .sort((a, b) => Number(a.slice(feed.length).split('.')[0]) - Number(b.slice(feed.length).split('.')[0]));
+};
+const cardsIn = (tree: Tree, name: string) =>
+  (JSON.parse(tree.get(name) ?? '') as { index: number; items: CardSummary[] }).items;
+
+/** Each article's file, by id (the file name without `.md`). */
+async function articleFiles(): Promise<Map<string, string>> {
+  const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter(
+    (e) => e.isFile() && e.name.endsWith('.md'),
+  );
+  return new Map(names.map((e) => [e.name.slice(0, -3), path.join(e.parentPath, e.name)]));
+}
+
+async function fileOf(id: string): Promise<string> {
+  const file = (await articleFiles()).get(id);
+  if (!file) throw new Error(`no file for ${id}`);
+  return file;
+}
+
+/** Rewrites an article's file; the change must really change it. */
+async function editArticle(id: string, change: (text: string) => string): Promise<void> {
+  const file = await fileOf(id);
+  const before = await readFile(file, 'utf8');
+  const after = change(before);
+  expect(after, `edit of ${id}`).not.toBe(before);
+  await writeFile(file, after);
+}
+
+const setTitle = (title: string) => (text: string) =>
+  text.replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`);
+
+/** The front matter's `topics:` list (plain names, one per line), mapped by `change`. */
+const mapTopics = (change: (topics: string[]) => string[]) => (text: string) =>
+  text.replace(/^topics:\n((?: {2}- .*\n)+)/m, (_, block: string) => {
+    const topics = change(
+      block
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.slice(4)),
+    );
+    return `topics:\n${topics.map((t) => `  - ${t}\n`).join('')}`;
+  });
+
+/** Ids of the articles whose detail lists the topic `slug`. */
+const withTopic = (tree: Tree, slug: string) =>
+  detailsIn(tree)
+    .filter((d) => d.topics.some((t) => t.slug === slug))
+    .map((d) => d.id);
+
+/** What the next build must do after a step: the files it parses, and what its output shows. */
+interface StepResult {
+  parsed: string[];
+  verify: (tree: Tree) => void;
+}
+
+interface Step {
+  name: string;
+  /** Edits the content folder, given the output before the edit. */
+  edit: (before: Tree) => Promise<StepResult>;
+}
+
+const NEW_TOPIC = 'Zeppelin Restoration';
+const LINKED_ID = '000151_linked';
+/** State the steps hand on to later ones. */
+const shared = { renamed: '', linkedFrom: [] as string[], relatedUrl: '' };
+
+const steps: Step[] = [
+  {
+    name: 'nothing changed',
+    edit: async (before) => ({ parsed: [], verify: (tree) => expect(tree).toEqual(before) }),
+  },
+  {
+    name: "one article's title",
+    edit: async (before) => {
+      const id = cardsIn(before, shardNames(before, 'newest', null)[0] ?? '')[0]?.id ?? '';
+      const title = `${detailIn(before, id).title}, edited`;
+      await editArticle(id, setTitle(title));
+      return {
+        parsed: [id],
+        verify: (tree) => {
+          expect(detailIn(tree, id).title).toBe(title);
+          expect(cardsIn(tree, shardNames(tree, 'newest', null)[0] ?? '')[0]).toMatchObject({ id, title });
+        },
+      };
+    },
+  },
+  {
+    name: 'a topic no other article has, added to one article',
+    edit: async (before) => {
+      const id = cardsIn(before, shardNames(before, 'heat', null)[1] ?? '')[5]?.id ?? '';
+      await editArticle(
+        id,
+        mapTopics((topics) => [...topics, NEW_TOPIC]),
+      );
+      return {
+        parsed: [id],
+        verify: (tree) => {
+          const topic = manifestOf(tree).topics.find((t) => t.slug === 'zeppelin-restoration');
+          expect(topic).toMatchObject({ name: NEW_TOPIC, count: 1 });
+          expect(cardsIn(tree, shardNames(tree, 'quality', 'zeppelin-restoration')[0] ?? '')).toMatchObject([
+            { id },
+          ]);
+          expect(detailIn(tree, id).topics).toContainEqual({ slug: 'zeppelin-restoration', name: NEW_TOPIC });
+        },
+      };
+    },
+  },
+  {
+    name: 'the only article of a topic no longer lists it: the feed goes',
+    edit: async (before) => {
+      const details = detailsIn(before);
+      const topic = manifestOf(before).topics.find(
+        (t) =>
+          t.count === 1 &&
+          t.slug !== 'zeppelin-restoration' &&
+          details.some((d) => d.topics.length > 1 && d.topics.some((x) => x.slug === t.slug)),
+      );
+      if (!topic) throw new Error('the corpus has no topic of one article that lists more');
+      const [id = ''] = withTopic(before, topic.slug);
+      await editArticle(
+        id,
+        mapTopics((topics) => topics.filter((t) => t !== topic.name)),
+      );
+      return {
+        parsed: [id],
+        verify: (tree) => {
+          expect(manifestOf(tree).topics.map((t) => t.slug)).not.toContain(topic.slug);
+          expect([...tree.keys()].filter((n) => n.includes(`-${topic.slug}-`))).toEqual([]);
+          expect(detailIn(tree, id).topics.map((t) => t.slug)).not.toContain(topic.slug);
+        },
+      };
+    },
+  },
+  {
+    name: 'one of several articles of a topic no longer lists it: the feed shrinks',
+    edit: async (before) => {
+      const details = detailsIn(before);
+      const topic = manifestOf(before).topics.find((t) => t.count >= 3);
+      const article = details.find(
+        (d) => d.topics.length > 1 && d.topics.some((t) => t.slug === topic?.slug),
+      );
+      if (!topic || !article) throw new Error('the corpus has no topic of three articles');
+      await editArticle(
+        article.id,
+        mapTopics((topics) => topics.filter((t) => t !== topic.name)),
+      );
+      return {
+        parsed: [article.id],
+        verify: (tree) => {
+          const after = manifestOf(tree).topics.find((t) => t.slug === topic.slug);
+          expect(after?.count).toBe(topic.count - 1);
+          const members = shardNames(tree, 'newest', topic.slug).flatMap((n) =>
+            cardsIn(tree, n).map((c) => c.id),
+          );
+          expect(members).toHaveLength(topic.count - 1);
+          expect(members).not.toContain(article.id);
+        },
+      };
+    },
+  },
+  {
+    name: "a topic's display name: another spelling becomes the most used",
+    edit: async (before) => {
+      // A topic of a few articles that all spell it alike; most of them now write it in capitals.
+      const topic = manifestOf(before).topics.find((t) => t.count >= 3 && t.count <= 9);
+      if (!topic) throw new Error('the corpus has no topic of 3 to 9 articles');
+      const ids = withTopic(before, topic.slug);
+      const spelling = topic.name.toUpperCase();
+      const edited = ids.slice(0, Math.floor(ids.length / 2) + 1);
+      for (const id of edited) {
+        await editArticle(
+          id,
+          mapTopics((topics) => topics.map((t) => (t === topic.name ? spelling : t))),
+        );
+      }
+      shared.renamed = topic.slug;
+      return {
+        // The articles not edited are read again: their details show the new name.
+        parsed: ids,
+        verify: (tree) => {
+          expect(manifestOf(tree).topics.find((t) => t.slug === topic.slug)?.name).toBe(spelling);
+          for (const id of ids) {
+            expect(detailIn(tree, id).topics).toContainEqual({ slug: topic.slug, name: spelling });
+          }
+        },
+      };
+    },
+  },
+  {
+    name: 'an article file deleted (no related item links to it)',
+    edit: async (before) => {
+      const details = detailsIn(before);
+      const linked = new Set(details.flatMap((d) => d.related.map((r) => r.url)));
+      const gone = details.find(
+        (d) =>
+          d.url !== undefined &&
+          !linked.has(d.url) &&
+          !d.topics.some((t) => t.slug === shared.renamed) &&
+          d.id !== cardsIn(before, shardNames(before, 'newest', null)[0] ?? '')[0]?.id,
+      );
+      if (!gone) throw new Error('every article is linked to');
+      await rm(await fileOf(gone.id));
+      return {
+        parsed: [],
+        verify: (tree) => {
+          expect(tree.has(`articles/${gone.id}.json`)).toBe(false);
+          expect(manifestOf(tree).counts.articles).toBe(manifestOf(before).counts.articles - 1);
+        },
+      };
+    },
+  },
+  {
+    name: "a new article at the URL of another article's related item",
+    edit: async (before) => {
+      const details = detailsIn(before);
+      const local = new Set(details.flatMap((d) => (d.url === undefined ? [] : [d.url])));
+      const item = details
+        .flatMap((d) => d.related.map((r) => ({ from: d.id, url: r.url, articleId: r.articleId })))
+        .find((r) => r.url !== undefined && r.articleId === undefined && !local.has(r.url));
+      const template = details.find(
+        (d) => d.related.length === 0 && !d.topics.some((t) => t.slug === shared.renamed),
+      );
+      if (!item?.url || !template) throw new Error('no unlinked related item');
+      const url = item.url;
+      const linkedFrom = details.filter((d) => d.related.some((r) => r.url === url)).map((d) => d.id);
+      const text = (await readFile(await fileOf(template.id), 'utf8'))
+        .replace(/^title: .*$/m, 'title: "The story a related item points at"')
+        .replace(/^originalUrl: .*$/m, `originalUrl: ${JSON.stringify(url)}`)
+        .replace(/^webUrl: .*$/m, `webUrl: ${JSON.stringify(url)}`);
+      await writeFile(path.join(path.dirname(await fileOf(template.id)), `${LINKED_ID}.md`), text);
+      Object.assign(shared, { linkedFrom, relatedUrl: url });
+      return {
+        parsed: [LINKED_ID, ...linkedFrom],
+        verify: (tree) => {
+          expect(detailIn(tree, LINKED_ID)).toMatchObject({
+            url,
+            title: 'The story a related item points at',
+          });
+          for (const id of linkedFrom) {
+            const related = detailIn(tree, id).related.filter((r) => r.url === url);
+            expect(related.length).toBeGreaterThan(0);
+            for (const r of related) expect(r.articleId).toBe(LINKED_ID);
+          }
+        },
+      };
+    },
+  },
+  {
+    name: 'that article deleted again: the related item loses its link',
+    edit: async () => {
+      await rm(await fileOf(LINKED_ID));
+      return {
+        parsed: shared.linkedFrom,
+        verify: (tree) => {
+          expect(tree.has(`articles/${LINKED_ID}.json`)).toBe(false);
+          for (const id of shared.linkedFrom) {
+            for (const r of detailIn(tree, id).related.filter((x) => x.url === shared.relatedUrl)) {
+              expect(r.articleId).toBeUndefined();
+            }
+          }
+        },
+      };
+    },
+  },
+  {
+    name: 'nothing changed, after all that',
+    edit: async (before) => ({ parsed: [], verify: (tree) => expect(tree).toEqual(before) }),
+  },
+];
+
+describe('a build through the persistent data folder, over several shards per feed', () => {
+  beforeEach(() => {
+    generateCorpus({ count: CORPUS_SIZE, out: dir });
+  });
+
+  it(
+    'after each edit, a new process writes what a cold build writes, parsing only what it must',
+    async () => {
+      await build(path.join(root, 'dist-0'));
+      expect(checked).toHaveLength(CORPUS_SIZE);
+      const first = await readTree(path.join(root, 'dist-0', 'data'));
+      expect(first).toEqual(await coldFiles());
+      let before = first;
+      for (const sort of ['newest', 'quality', 'heat']) {
+        expect(shardNames(before, sort, null).length, sort).toBeGreaterThanOrEqual(3);
+      }
+
+      for (const [i, step] of steps.entries()) {
+        const { parsed, verify } = await step.edit(before);
+        checked.length = 0;
+        const out = path.join(root, `dist-${i + 1}`);
+        await build(out);
+        expect([...checked].sort(), step.name).toEqual(parsed.map((id) => `${id}.md`).sort());
+        const tree = await readTree(path.join(out, 'data'));
+        expect(tree, step.name).toEqual(await coldFiles());
+        verify(tree);
+        before = tree;
+      }
+      // The first output, linked from the same folder, still holds the first build's text.
+      expect(await readTree(path.join(root, 'dist-0', 'data'))).toEqual(first);
+    },
+    SLOW,
+  );
+
+  it(
+    'links a shard whose content did not change to the file it has, under the new name',
+    async () => {
+      const dist1 = path.join(root, 'dist1', 'data');
+      const dist2 = path.join(root, 'dist2', 'data');
+      await build(path.join(root, 'dist1'));
+      const first = await readTree(dist1);
+      const oldShards = shardNames(first, 'newest', null);
+      expect(oldShards).toHaveLength(3);
+      const [oldFirst = '', oldMiddle = '', oldLast = ''] = oldShards;
+      const id = cardsIn(first, oldLast)[0]?.id ?? '';
+      const title = `${detailIn(first, id).title} (updated)`;
+      await editArticle(id, setTitle(title));
+
+      checked.length = 0;
+      await build(path.join(root, 'dist2'));
+      expect(checked).toEqual([`${id}.md`]);
+      const second = await readTree(dist2);
+      expect(second).toEqual(await coldFiles());
+      expect(manifestOf(second).feeds.newest.hash).not.toBe(manifestOf(first).feeds.newest.hash);
+      const [newFirst = '', newMiddle = '', newLast = ''] = shardNames(second, 'newest', null);
+      const ino = async (folder: string, name: string) => (await stat(path.join(folder, name))).ino;
+
+      // The feed's hash changed, so every shard has a new name; the first two hold the same cards.
+      expect(newFirst).not.toBe(oldFirst);
+      expect(second.get(newFirst)).toBe(first.get(oldFirst));
+      expect(await ino(dist2, newFirst)).toBe(await ino(dist1, oldFirst));
+      expect(await ino(dist2, newMiddle)).toBe(await ino(dist1, oldMiddle));
+      // The last one holds the edited card: a new file.
+      expect(newLast).not.toBe(oldLast);
+      expect(await ino(dist2, newLast)).not.toBe(await ino(dist1, oldLast));
+      expect(cardsIn(second, newLast)[0]).toMatchObject({ id, title });
+
+      // No file whose text some file of the first build had was written again, whatever its name.
+      const inodes = new Map<string, Set<number>>();
+      for (const [name, text] of first) {
+        const set = inodes.get(text) ?? new Set<number>();
+        set.add(await ino(dist1, name));
+        inodes.set(text, set);
+      }
+      let kept = 0;
+      for (const [name, text] of second) {
+        const earlier = inodes.get(text);
+        if (!earlier) continue;
+        expect(earlier, name).toContain(await ino(dist2, name));
+        kept++;
+      }
+      expect(kept).toBeGreaterThan(CORPUS_SIZE);
+      // The first output still holds the first build's text.
+      expect(await readTree(dist1)).toEqual(first);
+    },
+    SLOW,
+  );
+
+  /** The cache's own file `name` (snapshot.json or cards.bin). */
+  async function cacheFile(name: string): Promise<string> {
+    const found = (await readdir(cacheDir, { recursive: true })).filter((n) => path.basename(n) === name);
+    expect(found).toHaveLength(1);
+    return path.join(cacheDir, found[0] ?? '');
+  }
+
+  async function editSnapshot(change: (snapshot: Record<string, unknown>) => void): Promise<void> {
+    const file = await cacheFile('snapshot.json');
+    const snapshot = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    change(snapshot);
+    await writeFile(file, JSON.stringify(snapshot));
+  }
+
+  it.each([
+    ['a snapshot without feed hashes', () => editSnapshot((s) => (s.feeds = null))],
+    ['a snapshot without topic names', () => editSnapshot((s) => delete s.topics)],
+    [
+      'a snapshot with one card length missing',
+      () =>
+        editSnapshot((s) => {
+          (s.records as { prepared: { cardLengths: number[] } }).prepared.cardLengths.pop();
+        }),
+    ],
+    [
+      'a cards.bin cut short',
+      async () => {
+        const file = await cacheFile('cards.bin');
+        await truncate(file, Math.floor((await stat(file)).size / 2));
+      },
+    ],
+    [
+      'a cards.bin with bytes added',
+      async () => {
+        const file = await cacheFile('cards.bin');
+        await writeFile(file, 'more', { flag: 'a' });
+      },
+    ],
+  ])(
+    'after %s, the next build starts afresh and writes what a cold build writes',
+    async (_, damage) => {
+      await build(path.join(root, 'dist1'));
+      const first = await readTree(path.join(root, 'dist1', 'data'));
+      const id = cardsIn(first, shardNames(first, 'newest', null)[1] ?? '')[0]?.id ?? '';
+      await editArticle(id, setTitle('Edited while the cache was damaged'));
+      await damage();
+
+      checked.length = 0;
+      await build(path.join(root, 'dist2'));
+      expect(checked).toHaveLength(CORPUS_SIZE);
+      const second = await readTree(path.join(root, 'dist2', 'data'));
+      expect(second).toEqual(await coldFiles());
+      expect(detailIn(second, id).title).toBe('Edited while the cache was damaged');
+      expect(await readTree(path.join(root, 'dist1', 'data'))).toEqual(first);
+    },
+    SLOW,
+  );
+
+  // Fails at 094cf38 (a known bug, left to fail until fixed in src/): the snapshot still says the
+  // folder holds its files, so dataWriter's `put` unlinks a file that is not there (ENOENT) and the
+  // build throws; the snapshot is not replaced, so every later build throws the same way.
+  it(
+    'after the data folder was deleted from the cache, the next build still writes what a cold build writes',
+    async () => {
+      await build(path.join(root, 'dist1'));
+      await rm(path.join(path.dirname(await cacheFile('snapshot.json')), 'data'), { recursive: true });
+      const first = await readTree(path.join(root, 'dist1', 'data'));
+      const id = cardsIn(first, shardNames(first, 'newest', null)[1] ?? '')[0]?.id ?? '';
+      await editArticle(id, setTitle('Edited after the data folder went'));
+
+      await build(path.join(root, 'dist2'));
+      expect(await readTree(path.join(root, 'dist2', 'data'))).toEqual(await coldFiles());
+    },
+    SLOW,
+  );
 });
