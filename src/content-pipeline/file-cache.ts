@@ -13,6 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataFiles } from '../config/data-files.ts';
 import type { ProviderRef } from '../types/content.ts';
 import { topicSlug } from './derive.ts';
 import type { ContentIssue } from './issues.ts';
@@ -20,6 +21,7 @@ import { displayPath } from './load.ts';
 import { ContentModel } from './model.ts';
 import type { SavedFeeds } from './model.ts';
 import type { PreparedArticle } from './prepare.ts';
+import { shortHash } from './prepare.ts';
 import { ContentStore } from './store.ts';
 import type { FileRecord, RunOptions, StoreRun } from './store.ts';
 
@@ -78,8 +80,11 @@ interface Snapshot {
   code: string;
   root: string;
   clock: number | null;
-  /** The data folder holds the output of the records' detail hashes, these shards and a manifest. */
-  written: boolean;
+  /**
+   * The hash of the data folder's manifest, when the folder holds the output of the records'
+   * detail hashes, these shards and that manifest; null when it holds nothing known.
+   */
+  written: string | null;
   /** Shard files in the data folder: name and content key. */
   shards: [string, string][];
   /** Topic display names the details in the data folder were rendered with. */
@@ -206,7 +211,8 @@ export class ContentCache {
       for (const rec of restored.records) store.records.set(rec.relPath, rec);
       store.clock = snapshot.clock;
       store.root = snapshot.root;
-      if (snapshot.written && snapshot.feeds) {
+      // A data folder removed or changed since (its manifest is not the one written) is unknown.
+      if (snapshot.written && snapshot.feeds && manifestHash(this.store.dataDir) === snapshot.written) {
         store.model.restore(restored.details, snapshot.topics, snapshot.feeds);
         store.restoreWritten(new Map(snapshot.shards));
       }
@@ -241,7 +247,7 @@ export class ContentCache {
       code: codeKey(),
       root: store.root ?? '',
       clock: store.clock ?? null,
-      written: store.written !== undefined,
+      written: store.written ? manifestHash(store.dataDir) : null,
       shards: [...store.shardKeys],
       topics: store.model.topicNames(),
       feeds: store.model.savedFeeds() ?? null,
@@ -262,6 +268,15 @@ export class ContentCache {
     } catch {
       // A cache that cannot be written only costs time on the next run.
     }
+  }
+}
+
+/** A short hash of the manifest in a data folder; null when there is none. */
+function manifestHash(dataDir: string | undefined): string | null {
+  try {
+    return dataDir ? shortHash(readFileSync(path.join(dataDir, dataFiles.manifest()), 'utf8')) : null;
+  } catch {
+    return null;
   }
 }
 

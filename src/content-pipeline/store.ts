@@ -7,7 +7,7 @@
  * survive the process (`file-cache.ts`).
  */
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dataFiles } from '../config/data-files.ts';
@@ -459,7 +459,7 @@ export class ContentStore {
     mkdirSync(path.join(dir, 'feed'), { recursive: true });
     const put = (name: string, text: string) => {
       const target = path.join(dir, name);
-      if (written.has(name)) unlinkSync(target);
+      if (written.has(name)) rmSync(target, { force: true });
       writeFileSync(target, text);
       written.add(name);
     };
@@ -488,7 +488,7 @@ export class ContentStore {
         const current = new Set(this.model.names(plan));
         for (const name of written) {
           if (current.has(name)) continue;
-          unlinkSync(path.join(dir, name));
+          rmSync(path.join(dir, name), { force: true });
           written.delete(name);
           shardKeys.delete(name);
         }
