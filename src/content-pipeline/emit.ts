@@ -99,28 +99,30 @@ export interface FeedHistory {
   shardSize: number;
   /** `feedKey` -> hash, for every feed of the previous plan. */
   hashes: Map<string, string>;
-  /** The previous unfiltered orders (same process only): a few changes are re-sorted from them. */
-  orders?: Map<FeedSort, EmitArticle[]>;
+  /** `feedKey` -> members, for every feed of the previous plan (same process only). */
+  members?: Map<string, EmitArticle[]>;
   /** Whether any article was added, changed or removed. */
   changed: boolean;
   /** The topics of the articles added, changed (before and after) or removed. */
   dirtyTopics: Set<string>;
+  /** Articles new since the previous plan (added, or the new version of a changed one). */
+  added: EmitArticle[];
+  /** Articles of the previous plan no longer in it (removed, or the old version of a changed one). */
+  removed: Set<EmitArticle>;
 }
 
 /**
- * `articles` in `order`, starting from the previous run's order: when few articles changed, the
- * unchanged ones keep their places and the changed ones are inserted by binary search.
+ * A feed's new members from its previous ones: the removed articles taken out, the added ones
+ * inserted by binary search. Undefined when so many were added that sorting afresh is cheaper.
  */
 function reorder(
   previous: EmitArticle[],
-  articles: EmitArticle[],
+  added: EmitArticle[],
+  removed: Set<EmitArticle>,
   order: (a: EmitArticle, b: EmitArticle) => number,
-): EmitArticle[] {
-  const current = new Set(articles);
-  const kept = previous.filter((a) => current.has(a));
-  const keptSet = new Set(kept);
-  const added = articles.filter((a) => !keptSet.has(a));
-  if (added.length > 64 || kept.length + added.length !== articles.length) return [...articles].sort(order);
+): EmitArticle[] | undefined {
+  if (added.length > 64) return undefined;
+  const kept = removed.size === 0 ? [...previous] : previous.filter((a) => !removed.has(a));
   for (const a of added) {
     let lo = 0;
     let hi = kept.length;
@@ -185,30 +187,47 @@ export function planOutput(
   };
 
   // Each order is sorted once; a topic's feed is that order filtered to its members (the orders
-  // are total, so this equals sorting the topic's own list).
+  // are total, so this equals sorting the topic's own list). In the same process, feeds follow
+  // from the previous plan's: kept as they were, or with the changed articles moved.
   const feeds = {} as Record<FeedSort, FeedIndex>;
-  const topicOrders = new Map<string, Record<FeedSort, EmitArticle[]>>();
-  for (const t of topicRefs.keys()) topicOrders.set(t, { newest: [], quality: [], heat: [] });
+  const orders = {} as Record<FeedSort, EmitArticle[]>;
+  const previous = (sort: FeedSort, topic: string | null, added: EmitArticle[]) => {
+    const members = known?.members?.get(feedKey({ sort, topic }));
+    if (!members || !known) return undefined;
+    if (topic !== null && !known.dirtyTopics.has(topic)) return members;
+    return reorder(members, added, known.removed, ORDER[sort]);
+  };
   for (const sort of SORTS) {
-    const old = known?.orders?.get(sort);
-    const ordered = old ? reorder(old, articles, ORDER[sort]) : [...articles].sort(ORDER[sort]);
-    feeds[sort] = addFeed(sort, null, ordered);
-    for (const a of ordered) for (const slug of a.slugs) topicOrders.get(slug)?.[sort].push(a);
+    orders[sort] = previous(sort, null, known?.added ?? []) ?? [...articles].sort(ORDER[sort]);
+    feeds[sort] = addFeed(sort, null, orders[sort]);
   }
+  let filtered: Map<string, Record<FeedSort, EmitArticle[]>> | undefined;
+  const topicOrder = (sort: FeedSort, slug: string): EmitArticle[] => {
+    const added = known?.added.filter((a) => a.slugs.includes(slug)) ?? [];
+    const kept = previous(sort, slug, added);
+    if (kept) return kept;
+    if (!filtered) {
+      filtered = new Map();
+      for (const t of topicRefs.keys()) filtered.set(t, { newest: [], quality: [], heat: [] });
+      for (const s of SORTS) for (const a of orders[s]) for (const t of a.slugs) filtered.get(t)?.[s].push(a);
+    }
+    return filtered.get(slug)?.[sort] ?? [];
+  };
   const topics: ManifestTopic[] = [...topicRefs.values()]
     .map((t) => {
-      const orders = topicOrders.get(t.slug) as Record<FeedSort, EmitArticle[]>;
       const topicFeeds = {} as Record<FeedSort, FeedIndex>;
-      for (const sort of SORTS) topicFeeds[sort] = addFeed(sort, t.slug, orders[sort]);
-      return { slug: t.slug, name: t.name, count: orders.newest.length, feeds: topicFeeds };
+      for (const sort of SORTS) topicFeeds[sort] = addFeed(sort, t.slug, topicOrder(sort, t.slug));
+      return { slug: t.slug, name: t.name, count: topicFeeds.newest.count, feeds: topicFeeds };
     })
     .sort((a, b) => b.count - a.count || compareStrings(a.slug, b.slug));
 
-  // The build id changes whenever any file does: it covers each detail's hash and each feed's
-  // hash (already in its shards' names), not every byte again.
-  const lines = articles.map((a, i) => `${dataFiles.article(a.id)}\n${detailHashes[i]}\n`);
-  lines.push(...[...shards.keys()].map((name) => `${name}\n`));
-  const buildId = createHash('sha256').update(lines.join('')).digest('hex').slice(0, 12);
+  // The build id changes whenever any file does: details by their hashes (each detail holds its
+  // id), feeds by their hashes and sizes (which give every shard's name).
+  const buildId = createHash('sha256')
+    .update(detailHashes.join(''))
+    .update(feedList.map((f) => `\n${feedKey(f)}\n${f.index.hash}\n${f.index.count}`).join(''))
+    .digest('hex')
+    .slice(0, 12);
   const providers = countProviders(articles);
   const manifest: Manifest = {
     schema: 1,

@@ -49,7 +49,7 @@ export class ContentModel {
   private topics = new Map<string, TopicRef>();
   private topicJson = new Map<string, string>();
   /** The last run's feeds: their hashes, and their orders when made in this process. */
-  private feeds: Pick<FeedHistory, 'shardSize' | 'hashes' | 'orders'> | undefined;
+  private feeds: Pick<FeedHistory, 'shardSize' | 'hashes' | 'members'> | undefined;
 
   /**
    * Restores the memos of a run from the persistent cache (their texts stay on disk): each
@@ -89,10 +89,10 @@ export class ContentModel {
     // The same articles tell which feeds can have changed: those of the topics of changed articles.
     const touched = new Set<string>();
     const dirtyTopics = new Set<string>();
-    let anyChanged = false;
+    const added: PreparedArticle[] = [];
+    const removed = new Set<PreparedArticle>();
     // `links`: the URLs by which other articles' related items find it, added or no longer there.
     const changed = (p: PreparedArticle, links: string[]) => {
-      anyChanged = true;
       for (const link of links) touched.add(link);
       for (const slug of p.slugs) dirtyTopics.add(slug);
     };
@@ -101,8 +101,10 @@ export class ContentModel {
       ids.add(p.id);
       const old = this.details.get(p.id);
       if (old?.prepared === p) continue;
+      added.push(p);
       if (!old) changed(p, p.links);
       else {
+        removed.add(old.prepared);
         const before = old.prepared.links;
         changed(
           p,
@@ -114,7 +116,11 @@ export class ContentModel {
         );
       }
     }
-    for (const [id, old] of this.details) if (!ids.has(id)) changed(old.prepared, old.prepared.links);
+    for (const [id, old] of this.details) {
+      if (ids.has(id)) continue;
+      removed.add(old.prepared);
+      changed(old.prepared, old.prepared.links);
+    }
     let byLink: Map<string, string[]> | undefined;
 
     const next = new Map<string, DetailMemo>();
@@ -146,12 +152,13 @@ export class ContentModel {
     this.details = next;
     this.topics = topics;
     this.topicJson = topicJson;
-    const history = this.feeds && { ...this.feeds, changed: anyChanged, dirtyTopics };
+    const changedAny = added.length > 0 || removed.size > 0;
+    const history = this.feeds && { ...this.feeds, changed: changedAny, dirtyTopics, added, removed };
     const plan = planOutput(articles, topics, hashes, options, history);
     this.feeds = {
       shardSize: plan.shardSize,
       hashes: new Map(plan.feeds.map((f) => [feedKey(f), f.index.hash])),
-      orders: new Map(plan.feeds.filter((f) => f.topic === null).map((f) => [f.sort, f.members])),
+      members: new Map(plan.feeds.map((f) => [feedKey(f), f.members])),
     };
     return { plan, topics, changedDetails };
   }
