@@ -1,5 +1,6 @@
-import { stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { AsyncSubscription, Event as WatchEvent } from '@parcel/watcher';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { dataFiles } from '../config/data-files.ts';
 import type { ContentUpdatedEvent, Manifest } from '../types/content.ts';
@@ -33,7 +34,6 @@ export const CONTENT_UPDATED_EVENT = 'news:content-updated';
 
 const CONTENT_FILE = /\.(md|markdown|txt)$/i;
 const SETTLE_MS = 150;
-const DEBOUNCE_MS = 10;
 const STEADY_MS = 15;
 
 /** What a rebuild would tell open pages; equal summaries need no new announcement. */
@@ -100,18 +100,35 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
       timings: () => timings,
     },
 
-    // The cache folder holds a build's data files (100,000 at that size): the dev server's file
-    // watcher must not watch them, or it runs out of the system's watches.
-    config(userConfig) {
-      if (options.cacheDir === false) return;
+    // Vite's file watcher (chokidar) must not watch two folders. The cache folder holds a build's
+    // data files (100,000 at that size): watching them runs out of the system's watches. The content
+    // folder has its own watcher (configureServer): chokidar re-reads a whole folder, a listing and
+    // one lstat per entry, on every write in it, tens of milliseconds per save at 10,000 articles.
+    config(userConfig, { command }) {
       const root = path.resolve(userConfig.root ?? process.cwd());
-      const folder = path.resolve(root, options.cacheDir ?? '.cache/content');
-      return { server: { watch: { ignored: [`${folder.split(path.sep).join('/')}/**`] } } };
+      const ignored: (string | ((file: string) => boolean))[] = [];
+      if (options.cacheDir !== false) {
+        const folder = path.resolve(root, options.cacheDir ?? '.cache/content');
+        ignored.push(`${folder.split(path.sep).join('/')}/**`);
+      }
+      if (command === 'serve') {
+        const contentDir = path.resolve(
+          root,
+          options.contentDir ?? readContentEnv(process.env, command).contentDir,
+        );
+        // A function, not a glob: the folder's path is matched as it is, whatever characters it has.
+        ignored.push((file: string) => isInside(contentDir, file));
+      }
+      return ignored.length > 0 ? { server: { watch: { ignored } } } : undefined;
     },
 
     configResolved(resolved) {
       config = resolved;
       env = { ...readContentEnv(process.env, resolved.command), ...options };
+      // A relative folder is the Vite root's, as the watcher has it; kept relative (to the working
+      // folder, where the pipeline reads it) so paths in messages stay short.
+      if (!path.isAbsolute(env.contentDir))
+        env.contentDir = path.relative(process.cwd(), path.resolve(resolved.root, env.contentDir)) || '.';
       const cacheDir = options.cacheDir ?? '.cache/content';
       cache = createContentCache(cacheDir === false ? {} : { dir: path.resolve(resolved.root, cacheDir) });
     },
@@ -187,7 +204,9 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
           reported = new Set();
           try {
             if (paths) await steady([...paths]);
-            const updated = paths === null ? undefined : await cache.update([...paths], runOptions());
+            // Under a content folder that is gone every path reads as deleted: the full run says why.
+            const whole = paths === null || !(await stat(contentDir).catch(() => null))?.isDirectory();
+            const updated = whole ? undefined : await cache.update([...paths], runOptions());
             current = updated ?? (await cache.run(runOptions()));
           } catch (error) {
             config.logger.error(`news:content rebuild failed: ${String(error)}`);
@@ -199,21 +218,22 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
         });
       };
 
-      // The watcher reports a file at most once per 50 ms and drops the rest, so the last write of a
-      // quick burst (a truncate-then-write save, a fix saved right after a break) can go unreported:
-      // the files of the burst are read once more after it settles (unchanged bytes cost a hash).
+      // The watcher hands over a change at once after a quiet spell, then batches what follows for
+      // 50 ms, and a save truncates, then writes: the first report can come before the write, and a
+      // rebuild may read the file between the two. The files of a burst are read once more after it
+      // settles (unchanged bytes cost a hash), so the last state always lands.
       const onContentChange = (file: string | null) => {
         if (file === null) reported = null;
         else {
           reported?.add(file);
           burst.add(file);
         }
-        // A save truncates, then writes: waiting a moment lets the first read see the written file.
+        // One rebuild for all that arrives in this turn; steady() does the waiting for the writes.
         if (!soon) {
           soon = setTimeout(() => {
             soon = undefined;
             rebuild();
-          }, DEBOUNCE_MS);
+          });
         }
         clearTimeout(settle);
         settle = setTimeout(() => {
@@ -223,18 +243,65 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
         }, SETTLE_MS);
       };
 
-      server.watcher.add(contentDir);
-      const onFsEvent = (file: string) => {
-        if (CONTENT_FILE.test(file) && isInside(contentDir, file)) onContentChange(file);
+      // The content folder is watched by @parcel/watcher (inotify, FSEvents or Windows' own, from
+      // native code), which reports the changed paths without listing the folder again; Vite's
+      // watcher leaves it alone (see `config`). A folder that appears or goes is not reported file by
+      // file (moved in or out whole), so it asks for a full rescan: the known folders tell a removed
+      // folder from a removed file (an editor's backup file must not rescan 10,000 articles).
+      const folders = await listFolders(contentDir);
+      const onEvents = async (events: WatchEvent[]) => {
+        for (const { path: file, type } of events) {
+          const rel = path.relative(contentDir, file);
+          if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+          if (rel === '') {
+            if (type === 'delete') onContentChange(null); // the folder itself went: the rescan says so
+            continue;
+          }
+          if (rel.split(path.sep).some((part) => part.startsWith('.'))) continue;
+          if (folders.has(file)) {
+            if (type !== 'delete') continue;
+            for (const folder of folders) if (isInside(file, folder)) folders.delete(folder);
+            onContentChange(null);
+          } else if (type === 'create' && (await lstat(file).catch(() => null))?.isDirectory()) {
+            for (const folder of [file, ...(await listFolders(file))]) folders.add(folder);
+            onContentChange(null);
+          } else if (CONTENT_FILE.test(file)) onContentChange(file);
+        }
       };
-      server.watcher.on('add', onFsEvent);
-      server.watcher.on('change', onFsEvent);
-      server.watcher.on('unlink', onFsEvent);
-      server.watcher.on('unlinkDir', (dir: string) => isInside(contentDir, dir) && onContentChange(null));
-      server.httpServer?.once('close', () => {
+      let watching: AsyncSubscription | undefined;
+      try {
+        // Loaded here: a build never watches, so it never loads the native module.
+        const { subscribe } = await import('@parcel/watcher');
+        watching = await subscribe(
+          contentDir,
+          (error, events) => {
+            if (error) {
+              config.logger.error(`news:content file watcher: ${String(error)}`, { timestamp: true });
+              onContentChange(null);
+            } else void onEvents(events);
+          },
+          { ignore: ['**/.*', '**/.*/**'] },
+        );
+      } catch (error) {
+        config.logger.error(
+          `news:content cannot watch ${contentDir} (${String(error)}): edits show after a restart of the dev server`,
+        );
+      }
+      const stop = () => {
         clearTimeout(settle);
         clearTimeout(soon);
-      });
+        const subscription = watching;
+        watching = undefined;
+        return subscription?.unsubscribe().catch(() => undefined);
+      };
+      server.httpServer?.once('close', () => void stop());
+      // Vite's close() ends the watchers it knows; this one is ours (and a middleware-mode server
+      // has no HTTP server to close).
+      const close = server.close.bind(server);
+      server.close = async () => {
+        await stop();
+        return close();
+      };
 
       const prefix = `${config.base}data/`;
       server.middlewares.use((req, res, next) => {
@@ -305,28 +372,50 @@ function announce(server: ViteDevServer, build: StoreRun) {
 }
 
 /**
- * Waits (a few times 15 ms at most) until the files' sizes and modification times hold still: a
- * save truncates, then writes, and the watcher reports the first step and may drop the next.
+ * Waits until the files have held still (same size and modification time) for STEADY_MS: a save
+ * truncates, then writes, and the watcher can report the first step before the second. A file
+ * last modified longer ago than that needs no wait at all; a younger one is looked at again once
+ * it has had the rest of the time (the kernel stamps times from a clock a few ms coarse, so "held
+ * still" means STEADY_MS less that). At most six rounds; a file still changing by then is read as
+ * it is, and the settle pass reads it again.
  */
 async function steady(paths: string[]): Promise<void> {
-  const look = async () =>
-    JSON.stringify(
-      await Promise.all(
-        paths.map((p) =>
-          stat(p).then(
-            (s) => [s.size, s.mtimeMs],
-            () => null,
-          ),
+  const look = () =>
+    Promise.all(
+      paths.map((p) =>
+        stat(p).then(
+          (s) => ({ key: `${s.size}:${s.mtimeMs}`, mtimeMs: s.mtimeMs }),
+          () => null,
         ),
       ),
     );
   let before = await look();
   for (let attempt = 0; attempt < 6; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, STEADY_MS));
+    const youngest = before.reduce((max, s) => Math.max(max, s?.mtimeMs ?? -Infinity), -Infinity);
+    // A clock set differently from the file system's (a network drive) waits one full round at most.
+    const wait = Math.min(STEADY_MS, youngest + STEADY_MS - Date.now());
+    if (attempt === 0 && !(wait > 0)) return;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const now = await look();
-    if (now === before) return;
+    if (now.every((s, i) => s?.key === before[i]?.key)) return;
     before = now;
   }
+}
+
+/** Every folder under `dir` (full paths), skipping dot-folders; none if `dir` cannot be read. */
+async function listFolders(dir: string): Promise<Set<string>> {
+  const folders = new Set<string>();
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      const child = path.join(folder, entry.name);
+      folders.add(child);
+      await walk(child);
+    }
+  };
+  await walk(dir);
+  return folders;
 }
 
 function decodeName(encoded: string): string | undefined {

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ViteDevServer } from 'vite';
@@ -167,5 +167,102 @@ describe('dev server updates from the changed files only', { timeout: 30_000 }, 
     expect(broken.errors).toEqual([expect.stringMatching(/^.*c\.md:\d+:\d+ /)]);
     expect((await served('articles/c.json')).status).toBe(404);
     await expectSameAsColdBuild();
+  });
+});
+
+/**
+ * The content folder has its own watcher: Vite's (chokidar) must not watch it, since it lists a
+ * whole folder again on every write in it, yet edits deep in it and folders that come and go whole
+ * (moved in or out, which the watcher does not report file by file) still reach the page.
+ */
+describe('the content folder is watched apart from Vite', { timeout: 30_000 }, () => {
+  let project: string;
+  let content: string;
+  let own: { server: ViteDevServer; origin: string; socket: WebSocket };
+  const updates: ContentUpdatedEvent[] = [];
+
+  const get = async (name: string) => {
+    const response = await fetch(`${own.origin}/data/${name}`);
+    return { status: response.status, text: await response.text() };
+  };
+  /** Runs `change`, waits for the announcement and the settle pass, then compares with a cold build. */
+  const change = async (step: () => Promise<void>) => {
+    const seen = updates.length;
+    await step();
+    const deadline = Date.now() + 10_000;
+    while (updates.length === seen) {
+      if (Date.now() > deadline) throw new Error('no news:content-updated event');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const cold = await buildContent({ contentDir: content, drafts: true });
+    for (const [name, text] of cold.files)
+      expect({ name, ...(await get(name)) }).toEqual({ name, status: 200, text });
+  };
+
+  beforeAll(async () => {
+    project = await mkdtemp(path.join(tmpdir(), 'news-dev-own-watcher-'));
+    content = path.join(project, 'content');
+    await mkdir(path.join(content, 'nested', 'deep'), { recursive: true });
+    await writeFile(path.join(project, 'index.html'), '<!doctype html><title>news</title>');
+    await writeFile(path.join(content, 'a.md'), article('A', 'https://news.example/a', ['Science']));
+    await writeFile(
+      path.join(content, 'nested', 'deep', 'd.md'),
+      article('D', 'https://news.example/d', ['Space']),
+    );
+    own = await startDevServer(
+      {
+        root: project,
+        logLevel: 'silent',
+        // Relative, as in a vite.config: resolved from the root.
+        plugins: [newsContent({ contentDir: 'content', drafts: true, skipInvalid: false, cacheDir: false })],
+      },
+      (message) => {
+        if (message.type === 'custom' && message.event === 'news:content-updated' && message.data)
+          updates.push(message.data);
+      },
+    );
+  });
+
+  afterAll(async () => {
+    own?.socket.close();
+    await own?.server.close();
+    await rm(project, { recursive: true, force: true });
+  });
+
+  it("keeps the content folder out of Vite's file watcher", async () => {
+    const watched = own.server.watcher.getWatched();
+    expect(watched[project]).toContain('index.html');
+    expect(watched[project]).not.toContain('content');
+    expect(Object.keys(watched).filter((folder) => folder.startsWith(content))).toEqual([]);
+    // The same holds for a file chokidar would be handed later.
+    own.server.watcher.add(path.join(content, 'a.md'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(Object.keys(own.server.watcher.getWatched()).filter((f) => f.startsWith(content))).toEqual([]);
+  });
+
+  it('picks up an edit two folders down', async () => {
+    await change(() =>
+      writeFile(
+        path.join(content, 'nested', 'deep', 'd.md'),
+        article('D, edited', 'https://news.example/d', ['Space']),
+      ),
+    );
+    expect(JSON.parse((await get('articles/d.json')).text)).toMatchObject({ title: 'D, edited' });
+  });
+
+  it('drops the articles of a folder moved out, reads a new folder, and drops a deleted one', async () => {
+    await change(() => rename(path.join(content, 'nested'), path.join(project, 'nested')));
+    expect((await get('articles/d.json')).status).toBe(404);
+    await change(async () => {
+      await mkdir(path.join(content, 'new', 'deep'), { recursive: true });
+      await writeFile(
+        path.join(content, 'new', 'deep', 'e.md'),
+        article('E', 'https://news.example/e', ['Space']),
+      );
+    });
+    expect((await get('articles/e.json')).status).toBe(200);
+    await change(() => rm(path.join(content, 'new'), { recursive: true }));
+    expect((await get('articles/e.json')).status).toBe(404);
   });
 });
