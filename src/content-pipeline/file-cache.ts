@@ -171,7 +171,7 @@ export class ContentCache {
 
   /** @internal The data folder the last build run wrote, if any. */
   get dataDir(): string | undefined {
-    return this.store.written ? this.store.dataDir : undefined;
+    return this.store.hasData ? this.store.dataDir : undefined;
   }
 
   private folder(options: RunOptions): string | undefined {
@@ -213,13 +213,13 @@ export class ContentCache {
       store.root = snapshot.root;
       // A data folder removed or changed since (its manifest is not the one written) is unknown.
       if (snapshot.written && snapshot.feeds && manifestHash(this.store.dataDir) === snapshot.written) {
-        store.model.restore(restored.details, snapshot.topics, snapshot.feeds);
+        store.model.restore(restored.details, snapshot.topics, snapshot.feeds, restored.articles);
         store.restoreWritten(new Map(snapshot.shards));
       }
     } catch {
       store.records.clear();
       store.model = new ContentModel();
-      store.written = undefined;
+      store.hasData = false;
     }
   }
 
@@ -241,24 +241,24 @@ export class ContentCache {
   private save(folder: string): void {
     const store = this.store;
     const token = randomBytes(9).toString('base64url');
-    const cards: Buffer[] = [Buffer.from(`${token}\n`)];
+    const { columns, articles, cards } = recordColumns(store, token);
     const snapshot: Snapshot = {
       version: PERSISTENT_CACHE_VERSION,
       code: codeKey(),
       root: store.root ?? '',
       clock: store.clock ?? null,
-      written: store.written ? manifestHash(store.dataDir) : null,
+      written: store.hasData ? manifestHash(store.dataDir) : null,
       shards: [...store.shardKeys],
       topics: store.model.topicNames(),
-      feeds: store.model.savedFeeds() ?? null,
+      feeds: store.model.savedFeeds(articles) ?? null,
       token,
-      records: recordColumns(store, cards),
+      records: columns,
     };
     try {
       mkdirSync(folder, { recursive: true });
       // Written aside, then renamed: a build stopped halfway never leaves a truncated file.
       for (const [name, bytes] of [
-        ['cards.bin', Buffer.concat(cards)],
+        ['cards.bin', cards],
         ['snapshot.json', JSON.stringify(snapshot)],
       ] as const) {
         const target = path.join(folder, name);
@@ -280,8 +280,11 @@ function manifestHash(dataDir: string | undefined): string | null {
   }
 }
 
-/** The store's records as columns; each prepared article's card is appended to `cards`. */
-function recordColumns(store: ContentStore, cards: Buffer[]): Columns {
+/**
+ * The store's records as columns, the index of each prepared article among them, and cards.bin:
+ * the token, then every card's UTF-8 text (copied from the last cards.bin where not decoded).
+ */
+function recordColumns(store: ContentStore, token: string) {
   const c: Columns = {
     relPaths: [],
     ids: [],
@@ -304,6 +307,9 @@ function recordColumns(store: ContentStore, cards: Buffer[]): Columns {
   const p = c.prepared;
   const providerIndex = new Map<string, number>();
   const topicIndex = new Map<string, number>();
+  const articles = new Map<PreparedArticle, number>();
+  const cards: (RestoredArticle | Buffer)[] = [];
+  let cardBytes = Buffer.byteLength(token) + 1;
   for (const rec of store.records.values()) {
     const a = rec.prepared;
     const flags =
@@ -321,6 +327,7 @@ function recordColumns(store: ContentStore, cards: Buffer[]): Columns {
     const imageUrls = store.withImages ? rec.imageUrls : null;
     if (imageUrls !== null || rec.imagesKey !== '') c.images.push([index, imageUrls, rec.imagesKey]);
     if (!a) continue;
+    articles.set(a, articles.size);
     let provider = -1;
     if (a.provider) {
       const key = JSON.stringify(a.provider);
@@ -344,28 +351,35 @@ function recordColumns(store: ContentStore, cards: Buffer[]): Columns {
     p.links.push(...a.links);
     for (const url of a.relatedUrls) p.relatedUrls.push(url ?? null);
     p.cardHashes.push(a.cardHash);
-    const card = cardBytes.get(a) ?? Buffer.from(a.cardText);
+    const card = a instanceof RestoredArticle && a.undecoded() ? a : Buffer.from(a.cardText);
+    const length = card instanceof RestoredArticle ? card.cardLength : card.length;
     cards.push(card);
-    p.cardLengths.push(card.length);
+    p.cardLengths.push(length);
+    cardBytes += length;
     p.detailHashes.push(store.model.detailHash(a.id) ?? '');
   }
-  return c;
+  const out = Buffer.allocUnsafe(cardBytes);
+  let at = out.write(`${token}\n`, 0);
+  for (const card of cards)
+    at += card instanceof RestoredArticle ? card.copyCard(out, at) : card.copy(out, at);
+  return { columns: c, articles, cards: out };
 }
 
-/** The records of a snapshot, and the detail hash of each prepared article that has one. */
+/** The records of a snapshot, the prepared articles in their order, and the detail hashes. */
 function restoreRecords(snapshot: Snapshot, cards: Buffer) {
   const c = snapshot.records;
   const p = c.prepared;
   const records: FileRecord[] = [];
+  const articles: PreparedArticle[] = [];
   const details: [PreparedArticle, string][] = [];
   const issues = new Map(c.issues);
   const images = new Map(c.images.map(([i, urls, key]) => [i, { urls, key }]));
+  const slugOf = p.topicNames.map(topicSlug);
   // Display paths share the folder's prefix: path.relative per file costs more than the rest.
   const first = c.relPaths[0];
   const prefix =
     first === undefined ? '' : displayPath(path.join(snapshot.root, first)).slice(0, -first.length);
   let cardAt = snapshot.token.length + 1;
-  let article = 0;
   let topic = 0;
   let link = 0;
   let related = 0;
@@ -376,31 +390,43 @@ function restoreRecords(snapshot: Snapshot, cards: Buffer) {
     const flags = c.numbers[n + 3] as number;
     let prepared: PreparedArticle | undefined;
     if (flags & Flag.prepared) {
+      const article = articles.length;
       const m = article * PREPARED_NUMBERS;
-      const [time, quality, heat, provider, topics, links, relatedUrls] = p.numbers.slice(m, m + 7);
-      const topicNames = p.topics
-        .slice(topic, (topic += topics as number))
-        .map((t) => p.topicNames[t] as string);
-      const cardLength = p.cardLengths[article] as number;
-      if (cardAt + cardLength > cards.length) throw new Error('cards.bin is short');
-      prepared = restoredArticle(cards.subarray(cardAt, (cardAt += cardLength)), {
+      const nums = p.numbers;
+      const topicEnd = topic + (nums[m + 4] as number);
+      const topicNames: string[] = [];
+      const slugs: string[] = [];
+      for (; topic < topicEnd; topic++) {
+        const t = p.topics[topic] as number;
+        topicNames.push(p.topicNames[t] as string);
+        const slug = slugOf[t] as string;
+        if (!slugs.includes(slug)) slugs.push(slug);
+      }
+      const cardEnd = cardAt + (p.cardLengths[article] as number);
+      if (cardEnd > cards.length) throw new Error('cards.bin is short');
+      const linkEnd = link + (nums[m + 5] as number);
+      const relatedEnd = related + (nums[m + 6] as number);
+      const relatedUrls = p.relatedUrls.slice(related, relatedEnd) as (string | undefined)[];
+      for (let r = 0; r < relatedUrls.length; r++) relatedUrls[r] ??= undefined;
+      prepared = new RestoredArticle(cards, cardAt, cardEnd, {
         id,
-        time: time as number,
-        quality: quality ?? undefined,
-        heat: heat ?? undefined,
+        time: nums[m] as number,
+        quality: nums[m + 1] ?? undefined,
+        heat: nums[m + 2] ?? undefined,
         draft: (flags & Flag.draft) !== 0,
-        provider: provider === -1 ? undefined : p.providers[provider as number],
-        slugs: [...new Set(topicNames.map(topicSlug))],
+        provider: nums[m + 3] === -1 ? undefined : p.providers[nums[m + 3] as number],
+        slugs,
         topicNames,
-        links: p.links.slice(link, (link += links as number)),
-        relatedUrls: p.relatedUrls
-          .slice(related, (related += relatedUrls as number))
-          .map((u) => u ?? undefined),
+        links: p.links.slice(link, linkEnd),
+        relatedUrls,
         cardHash: p.cardHashes[article] as string,
       });
+      cardAt = cardEnd;
+      link = linkEnd;
+      related = relatedEnd;
+      articles.push(prepared);
       const detailHash = p.detailHashes[article];
       if (detailHash) details.push([prepared, detailHash]);
-      article++;
     }
     const image = images.get(i);
     records.push({
@@ -422,11 +448,8 @@ function restoreRecords(snapshot: Snapshot, cards: Buffer) {
     });
   }
   if (cardAt !== cards.length) throw new Error('cards.bin does not match');
-  return { records, details };
+  return { records, articles, details };
 }
-
-/** The UTF-8 card text of each article restored from cards.bin, while not decoded. */
-const cardBytes = new WeakMap<PreparedArticle, Buffer>();
 
 /**
  * An article restored from the snapshot: its card text is decoded from cards.bin only when a shard
@@ -448,7 +471,9 @@ class RestoredArticle implements PreparedArticle {
   private text: string | undefined;
 
   constructor(
-    private readonly card: Buffer,
+    private readonly cards: Buffer,
+    private readonly start: number,
+    private readonly end: number,
     fields: Omit<PreparedArticle, 'cardText' | 'detailPieces'>,
   ) {
     this.id = fields.id;
@@ -465,13 +490,21 @@ class RestoredArticle implements PreparedArticle {
   }
 
   get cardText(): string {
-    this.text ??= this.card.toString('utf8');
+    this.text ??= this.cards.toString('utf8', this.start, this.end);
     return this.text;
   }
-}
 
-function restoredArticle(card: Buffer, fields: Omit<PreparedArticle, 'cardText' | 'detailPieces'>) {
-  const prepared = new RestoredArticle(card, fields);
-  cardBytes.set(prepared, card);
-  return prepared;
+  get cardLength(): number {
+    return this.end - this.start;
+  }
+
+  /** Whether the card is still only bytes (saving copies them rather than encoding the text). */
+  undecoded(): boolean {
+    return this.text === undefined;
+  }
+
+  /** Copies the card's bytes into `target` at `at`; returns how many. */
+  copyCard(target: Buffer, at: number): number {
+    return this.cards.copy(target, at, this.start, this.end);
+  }
 }

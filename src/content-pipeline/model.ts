@@ -6,7 +6,7 @@
 import { dataFiles } from '../config/data-files.ts';
 import type { TopicRef } from '../types/content.ts';
 import { linkIndex, nameTopics } from './derive.ts';
-import type { EmitOptions, FeedHistory, PlannedOutput } from './emit.ts';
+import type { EmitArticle, EmitOptions, FeedHistory, PlannedOutput } from './emit.ts';
 import { feedKey, planOutput, shardText } from './emit.ts';
 import { detailInputs, fillDetail, shortHash, topicJsonOf } from './prepare.ts';
 import type { PreparedArticle } from './prepare.ts';
@@ -21,7 +21,8 @@ interface DetailMemo {
 /** The feeds' hashes of a run, as the persistent cache keeps them. */
 export interface SavedFeeds {
   shardSize: number;
-  hashes: [string, string][];
+  /** Each feed's key, hash and members (indexes into the saved articles); null: members not known. */
+  feeds: [string, string, number[] | null][];
 }
 
 export interface ModelRun {
@@ -29,13 +30,15 @@ export interface ModelRun {
   topics: Map<string, TopicRef>;
   /** Ids whose detail text changed (or is new) in this run. */
   changedDetails: string[];
+  /** Ids of the last run's details that are no longer part of the output. */
+  removedDetails: string[];
 }
 
 export interface ModelOptions extends EmitOptions {
   /** Keep every detail's text in memory, to serve it (dev). */
   keepDetails: boolean;
   /** Called with each detail whose text is new or changed in this run, e.g. to write it right away. */
-  onDetail?: (id: string, text: string) => void;
+  onDetail?: (id: string, text: string, replaces: boolean) => void;
   /**
    * Gives the detail pieces of an article restored without them (from the persistent cache), when
    * its detail must be rendered again.
@@ -55,17 +58,40 @@ export class ContentModel {
    * Restores the memos of a run from the persistent cache (their texts stay on disk): each
    * article's detail hash, and the topic names those details were rendered with.
    */
-  restore(details: [PreparedArticle, string][], topics: [string, string][], feeds: SavedFeeds): void {
+  restore(
+    details: [PreparedArticle, string][],
+    topics: [string, string][],
+    saved: SavedFeeds,
+    articles: PreparedArticle[],
+  ): void {
     for (const [prepared, hash] of details)
       this.details.set(prepared.id, { prepared, hash, text: undefined });
     this.topics = new Map(topics.map(([slug, name]) => [slug, { slug, name }]));
     this.topicJson = topicJsonOf(this.topics);
-    this.feeds = { shardSize: feeds.shardSize, hashes: new Map(feeds.hashes) };
+    const hashes = new Map<string, string>();
+    let members: Map<string, PreparedArticle[]> | undefined = new Map();
+    const known = new Set(details.map(([prepared]) => prepared));
+    for (const [key, hash, indexes] of saved.feeds) {
+      hashes.set(key, hash);
+      const list = indexes?.map((i) => articles[i] as PreparedArticle);
+      // Members are of use only when every one is an article the details were restored with.
+      if (members && list?.every((a) => known.has(a))) members.set(key, list);
+      else members = undefined;
+    }
+    this.feeds = { shardSize: saved.shardSize, hashes, members };
   }
 
-  /** The feeds' hashes of the last run, for the persistent cache. */
-  savedFeeds(): SavedFeeds | undefined {
-    return this.feeds && { shardSize: this.feeds.shardSize, hashes: [...this.feeds.hashes] };
+  /** The last run's feeds for the persistent cache, members by `indexOf` (none when not known). */
+  savedFeeds(indexOf: Map<EmitArticle, number>): SavedFeeds | undefined {
+    const feeds = this.feeds;
+    if (!feeds) return undefined;
+    return {
+      shardSize: feeds.shardSize,
+      feeds: [...feeds.hashes].map(([key, hash]) => {
+        const list = feeds.members?.get(key)?.map((a) => indexOf.get(a) ?? -1);
+        return [key, hash, list && !list.includes(-1) ? list : null];
+      }),
+    };
   }
 
   /** A detail's text hash, for the persistent cache. */
@@ -116,8 +142,10 @@ export class ContentModel {
         );
       }
     }
+    const removedDetails: string[] = [];
     for (const [id, old] of this.details) {
       if (ids.has(id)) continue;
+      removedDetails.push(id);
       removed.add(old.prepared);
       changed(old.prepared, old.prepared.links);
     }
@@ -143,7 +171,7 @@ export class ContentModel {
         memo = { prepared: p, hash, text: options.keepDetails ? text : undefined };
         if (!old || old.hash !== hash) {
           changedDetails.push(p.id);
-          options.onDetail?.(p.id, text);
+          options.onDetail?.(p.id, text, old !== undefined);
         }
       }
       next.set(p.id, memo);
@@ -160,7 +188,7 @@ export class ContentModel {
       hashes: new Map(plan.feeds.map((f) => [feedKey(f), f.index.hash])),
       members: new Map(plan.feeds.map((f) => [feedKey(f), f.members])),
     };
-    return { plan, topics, changedDetails };
+    return { plan, topics, changedDetails, removedDetails };
   }
 
   /** A data file's text by name, or undefined (dev serving; needs `keepDetails`). */

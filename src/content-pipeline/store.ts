@@ -103,8 +103,11 @@ export class ContentStore {
   root: string | undefined;
   /** The data folder this store writes to, when it has one. */
   dataDir: string | undefined;
-  /** Names of the files in `dataDir`, as of the last run that wrote it. */
-  written: Set<string> | undefined;
+  /**
+   * Whether `dataDir` holds the output of the last run that wrote it: a detail file per article of
+   * the model, the shards of `shardKeys`, and the manifest.
+   */
+  hasData = false;
   /** The shard files in `dataDir`: name -> key of their content (`shardKey`). */
   readonly shardKeys = new Map<string, string>();
   last: StoreRun | undefined;
@@ -374,11 +377,11 @@ export class ContentStore {
     const writer = options.writeData ? this.dataWriter() : undefined;
     // A run that does not write leaves the folder behind the records: it is not reused later.
     if (!options.writeData) {
-      this.written = undefined;
+      this.hasData = false;
       this.shardKeys.clear();
     }
     const builtAt = (options.now ?? new Date(Math.floor(newestMtimeMs))).toISOString();
-    const { plan } = this.model.run(prepared, {
+    const { plan, removedDetails } = this.model.run(prepared, {
       drafts: options.drafts,
       builtAt,
       keepDetails: options.keepDetails,
@@ -393,7 +396,7 @@ export class ContentStore {
     const detailWrites = writer?.elapsed() ?? 0;
     stages['derive+emit'] = (stages['derive+emit'] ?? 0) - detailWrites;
     stages['write details'] = detailWrites;
-    writer?.finish(plan);
+    writer?.finish(plan, removedDetails);
     time('write shards+manifest');
     const run: StoreRun = {
       plan,
@@ -412,8 +415,7 @@ export class ContentStore {
    * details, the manifest, and `shards`.
    */
   restoreWritten(shards: Map<string, string>): void {
-    this.written = new Set([dataFiles.manifest(), ...shards.keys()]);
-    for (const id of this.model.ids()) this.written.add(dataFiles.article(id));
+    this.hasData = true;
     this.shardKeys.clear();
     for (const [name, key] of shards) this.shardKeys.set(name, key);
   }
@@ -446,54 +448,70 @@ export class ContentStore {
   private dataWriter() {
     const dir = this.dataDir;
     if (!dir) throw new Error('the content store has no folder to write data files into');
-    if (!this.written) {
+    if (!this.hasData) {
       // A folder of unknown content: start it afresh, and render every detail into it.
       rmSync(dir, { recursive: true, force: true });
-      this.written = new Set();
       this.shardKeys.clear();
       this.model = new ContentModel();
     }
-    const written = this.written;
+    // Until the manifest is written again, the folder is not a whole output.
+    this.hasData = false;
     const shardKeys = this.shardKeys;
     mkdirSync(path.join(dir, 'articles'), { recursive: true });
     mkdirSync(path.join(dir, 'feed'), { recursive: true });
-    const put = (name: string, text: string) => {
+    const put = (name: string, text: string, replaces: boolean) => {
       const target = path.join(dir, name);
-      if (written.has(name)) rmSync(target, { force: true });
+      if (replaces) rmSync(target, { force: true });
       writeFileSync(target, text);
-      written.add(name);
     };
     let elapsed = 0;
     return {
-      detail: (id: string, text: string) => {
+      detail: (id: string, text: string, replaces: boolean) => {
         const started = performance.now();
-        put(dataFiles.article(id), text);
+        put(dataFiles.article(id), text, replaces);
         elapsed += performance.now() - started;
       },
       elapsed: () => elapsed,
-      finish: (plan: PlannedOutput) => {
+      finish: (plan: PlannedOutput, removedDetails: string[]) => {
+        for (const id of removedDetails) rmSync(path.join(dir, dataFiles.article(id)), { force: true });
         const byKey = new Map<string, string>();
         for (const [name, key] of shardKeys) byKey.set(key, name);
+        const added: [string, string][] = [];
         for (const [name, { feed, index }] of plan.shards) {
-          if (written.has(name)) continue;
+          if (shardKeys.has(name)) continue;
           const key = shardKey(feed, index, plan.shardSize);
           const same = byKey.get(key);
-          if (same === undefined) put(name, shardText(feed, index, plan.shardSize));
-          else {
-            linkSync(path.join(dir, same), path.join(dir, name));
-            written.add(name);
+          if (same === undefined || !tryLink(path.join(dir, same), path.join(dir, name))) {
+            put(name, shardText(feed, index, plan.shardSize), true);
           }
-          shardKeys.set(name, key);
+          added.push([name, key]);
         }
-        const current = new Set(this.model.names(plan));
-        for (const name of written) {
-          if (current.has(name)) continue;
+        for (const name of shardKeys.keys()) {
+          if (plan.shards.has(name)) continue;
           rmSync(path.join(dir, name), { force: true });
-          written.delete(name);
           shardKeys.delete(name);
         }
-        put(dataFiles.manifest(), plan.manifestText);
+        for (const [name, key] of added) shardKeys.set(name, key);
+        put(dataFiles.manifest(), plan.manifestText, true);
+        this.hasData = true;
       },
     };
+  }
+}
+
+/** Links `to` to the file `from`, replacing any file there; false when that cannot be done. */
+function tryLink(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+  }
+  try {
+    rmSync(to, { force: true });
+    linkSync(from, to);
+    return true;
+  } catch {
+    return false;
   }
 }
