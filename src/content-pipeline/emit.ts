@@ -59,6 +59,8 @@ export interface PlannedOutput {
   /** Shard file name -> its feed and position. */
   shards: Map<string, { feed: Feed; index: number }>;
   shardSize: number;
+  /** Every provider by count (the manifest lists the first ones). */
+  providers: ProviderCount[];
 }
 
 const SORTS: FeedSort[] = ['newest', 'quality', 'heat'];
@@ -109,7 +111,11 @@ export interface FeedHistory {
   added: EmitArticle[];
   /** Articles of the previous plan no longer in it (removed, or the old version of a changed one). */
   removed: Set<EmitArticle>;
+  /** The previous plan's providers, by count (same process only). */
+  providers?: ProviderCount[];
 }
+
+type ProviderCount = ProviderRef & { count: number };
 
 /**
  * A feed's new members from its previous ones: the removed articles taken out, the added ones
@@ -228,7 +234,13 @@ export function planOutput(
     .update(feedList.map((f) => `\n${feedKey(f)}\n${f.index.hash}\n${f.index.count}`).join(''))
     .digest('hex')
     .slice(0, 12);
-  const providers = countProviders(articles);
+  // The same providers were taken out as put in (an edit that keeps its provider): same counts.
+  const providerKeys = (list: Iterable<EmitArticle>) =>
+    [...list].map((a) => (a.provider ? `${a.provider.name}\n${a.provider.domain ?? ''}` : '')).sort();
+  const sameProviders =
+    known?.providers !== undefined &&
+    JSON.stringify(providerKeys(known.added)) === JSON.stringify(providerKeys(known.removed));
+  const providers = sameProviders && known.providers ? known.providers : countProviders(articles);
   const manifest: Manifest = {
     schema: 1,
     buildId,
@@ -245,7 +257,14 @@ export function planOutput(
     topics,
     providers: providers.slice(0, MAX_MANIFEST_PROVIDERS),
   };
-  return { manifest, manifestText: JSON.stringify(manifest), feeds: feedList, shards, shardSize };
+  return {
+    manifest,
+    manifestText: JSON.stringify(manifest),
+    feeds: feedList,
+    shards,
+    shardSize,
+    providers,
+  };
 }
 
 export interface EmittedContent {
@@ -286,7 +305,7 @@ export function orderFiles(manifestText: string, files: Map<string, string>): Ma
 }
 
 /** Providers by name, most articles first; each shows the domain most of its articles give. */
-function countProviders(articles: EmitArticle[]): (ProviderRef & { count: number })[] {
+function countProviders(articles: EmitArticle[]): ProviderCount[] {
   const counts = new Map<string, number>();
   const domains = new Map<string, Map<string, number>>();
   for (const a of articles) {

@@ -52,7 +52,7 @@ export class ContentModel {
   private topics = new Map<string, TopicRef>();
   private topicJson = new Map<string, string>();
   /** The last run's feeds: their hashes, and their orders when made in this process. */
-  private feeds: Pick<FeedHistory, 'shardSize' | 'hashes' | 'members'> | undefined;
+  private feeds: Pick<FeedHistory, 'shardSize' | 'hashes' | 'members' | 'providers'> | undefined;
 
   /**
    * Restores the memos of a run from the persistent cache (their texts stay on disk): each
@@ -122,10 +122,10 @@ export class ContentModel {
       for (const link of links) touched.add(link);
       for (const slug of p.slugs) dirtyTopics.add(slug);
     };
-    const ids = new Set<string>();
+    let kept = 0;
     for (const p of articles) {
-      ids.add(p.id);
       const old = this.details.get(p.id);
+      if (old) kept++;
       if (old?.prepared === p) continue;
       added.push(p);
       if (!old) changed(p, p.links);
@@ -143,8 +143,10 @@ export class ContentModel {
       }
     }
     const removedDetails: string[] = [];
-    for (const [id, old] of this.details) {
-      if (ids.has(id)) continue;
+    // Every earlier article still here (the usual case): none was removed.
+    const ids = kept === this.details.size ? undefined : new Set(articles.map((p) => p.id));
+    for (const [id, old] of ids ? this.details : []) {
+      if (ids?.has(id)) continue;
       removedDetails.push(id);
       removed.add(old.prepared);
       changed(old.prepared, old.prepared.links);
@@ -159,8 +161,8 @@ export class ContentModel {
       let memo: DetailMemo;
       if (
         old?.prepared === p &&
-        !p.slugs.some((slug) => renamed.has(slug)) &&
-        !p.relatedUrls.some((url) => url !== undefined && touched.has(url))
+        (renamed.size === 0 || !p.slugs.some((slug) => renamed.has(slug))) &&
+        (touched.size === 0 || !p.relatedUrls.some((url) => url !== undefined && touched.has(url)))
       ) {
         memo = old;
       } else {
@@ -184,6 +186,7 @@ export class ContentModel {
     const history = this.feeds && { ...this.feeds, changed: changedAny, dirtyTopics, added, removed };
     const plan = planOutput(articles, topics, hashes, options, history);
     this.feeds = {
+      providers: plan.providers,
       shardSize: plan.shardSize,
       hashes: new Map(plan.feeds.map((f) => [feedKey(f), f.index.hash])),
       members: new Map(plan.feeds.map((f) => [feedKey(f), f.members])),
