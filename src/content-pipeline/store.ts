@@ -454,8 +454,10 @@ export class ContentStore {
       this.shardKeys.clear();
       this.model = new ContentModel();
     }
-    // Until the manifest is written again, the folder is not a whole output.
+    // Until the manifest is written again, the folder is not a whole output: without one, a run
+    // that stops halfway leaves a folder the next process does not trust (file-cache.ts).
     this.hasData = false;
+    rmSync(path.join(dir, dataFiles.manifest()), { force: true });
     const shardKeys = this.shardKeys;
     mkdirSync(path.join(dir, 'articles'), { recursive: true });
     mkdirSync(path.join(dir, 'feed'), { recursive: true });
@@ -482,7 +484,7 @@ export class ContentStore {
           const key = shardKey(feed, index, plan.shardSize);
           const same = byKey.get(key);
           if (same === undefined || !tryLink(path.join(dir, same), path.join(dir, name))) {
-            put(name, shardText(feed, index, plan.shardSize), true);
+            put(name, shardText(feed, index, plan.shardSize), false);
           }
           added.push([name, key]);
         }
@@ -492,7 +494,7 @@ export class ContentStore {
           shardKeys.delete(name);
         }
         for (const [name, key] of added) shardKeys.set(name, key);
-        put(dataFiles.manifest(), plan.manifestText, true);
+        put(dataFiles.manifest(), plan.manifestText, false);
         this.hasData = true;
       },
     };
