@@ -14,7 +14,20 @@ const browserOnly = {
 const featureFolders = ['feed', 'article'];
 
 export default tseslint.config(
-  { ignores: ['dist', '.cache', 'node_modules', 'content', 'test/fixtures', 'test/bench/corpora', 'coverage', 'playwright-report', 'test-results', 'dev-dist'] },
+  {
+    ignores: [
+      'dist',
+      '.cache',
+      'node_modules',
+      'content',
+      'test/fixtures',
+      'test/bench/corpora',
+      'coverage',
+      'playwright-report',
+      'test-results',
+      'dev-dist',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,7 +48,10 @@ export default tseslint.config(
       'react/no-danger': 'off',
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Content is text: never render HTML.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Content is text: never render HTML.',
+        },
       ],
       'no-restricted-imports': ['error', { patterns: [browserOnly] }],
     },
@@ -46,7 +62,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [browserOnly, { group: ['**/features/**', '**/app/**'], message: 'Shared code never imports features or the app.' }] },
+        {
+          patterns: [
+            browserOnly,
+            {
+              group: ['**/features/**', '**/app/**'],
+              message: 'Shared code never imports features or the app.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -60,7 +84,10 @@ export default tseslint.config(
           patterns: [
             browserOnly,
             {
-              group: [...featureFolders.filter((f) => f !== name).map((f) => `**/features/${f}/**`), '**/app/**'],
+              group: [
+                ...featureFolders.filter((f) => f !== name).map((f) => `**/features/${f}/**`),
+                '**/app/**',
+              ],
               message: 'Features never import each other or the app; combine them in src/app.',
             },
           ],
@@ -72,7 +99,10 @@ export default tseslint.config(
   {
     files: ['src/{components,features,app}/**/*.tsx'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'Components get data through src/api query factories.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Components get data through src/api query factories.' },
+      ],
     },
   },
   {

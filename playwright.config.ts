@@ -65,7 +65,12 @@ export default defineConfig({
   webServer: [
     fixtureServer(4601, 'test/fixtures/content-e2e', '.cache/e2e/reader'),
     // The publisher host the `images` build caches from: servers start in list order, so it comes before that build.
-    { command: 'npx tsx test/e2e/images/image-server.ts 4612', url: 'http://127.0.0.1:4612/', reuseExistingServer: false, timeout: 30_000 },
+    {
+      command: 'npx tsx test/e2e/images/image-server.ts 4612',
+      url: 'http://127.0.0.1:4612/',
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
     fixtureServer(4611, 'test/fixtures/content-images', '.cache/e2e/images', {
       IMAGE_CACHE: 'on',
       IMAGE_CACHE_DIR: '.cache/e2e/images-cache',

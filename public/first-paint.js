@@ -22,7 +22,8 @@
   var script = document.currentScript;
   var base = new URL('.', script.src).pathname; // this file sits at the site's base
   var path = location.pathname.replace(/\/+$/, '') + '/';
-  if (path !== base || (location.search !== '' && location.search !== '?')) html.setAttribute('data-other-page', '');
+  if (path !== base || (location.search !== '' && location.search !== '?'))
+    html.setAttribute('data-other-page', '');
 
   // 3. In a build, the app's module (named by data-app) starts right after the first paint, so the
   //    prerendered page is drawn before the script is fetched and run. The timer covers a page

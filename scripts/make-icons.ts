@@ -17,7 +17,10 @@ const maskable = Buffer.from(
 
 await mkdir(outDir, { recursive: true });
 const render = (svg: Buffer, size: number, name: string) =>
-  sharp(svg, { density: (72 * size) / 32 }).resize(size, size).png({ compressionLevel: 9, palette: true }).toFile(`${outDir}/${name}`);
+  sharp(svg, { density: (72 * size) / 32 })
+    .resize(size, size)
+    .png({ compressionLevel: 9, palette: true })
+    .toFile(`${outDir}/${name}`);
 
 await render(logo, 192, 'icon-192.png');
 await render(logo, 512, 'icon-512.png');

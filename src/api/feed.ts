@@ -28,7 +28,12 @@ export const feedQueries = {
           sources.map((source, i) => {
             const index = pageParam[i] ?? -1;
             // The page query retries as a whole; a retry here as well would multiply the attempts.
-            return index < 0 ? null : client.fetchQuery({ ...feedQueries.shard(sort, source.topic, source.feed, index), retry: false });
+            return index < 0
+              ? null
+              : client.fetchQuery({
+                  ...feedQueries.shard(sort, source.topic, source.feed, index),
+                  retry: false,
+                });
           }),
         ),
       }),

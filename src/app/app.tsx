@@ -18,7 +18,15 @@ export interface ServerLocation {
 }
 
 /** Data and routing for the whole app; tests mount it with their own QueryClient. */
-export function AppProviders({ client, at, children }: { client: QueryClient; at?: ServerLocation; children: ReactNode }) {
+export function AppProviders({
+  client,
+  at,
+  children,
+}: {
+  client: QueryClient;
+  at?: ServerLocation;
+  children: ReactNode;
+}) {
   return (
     <QueryClientProvider client={client}>
       <Router base={routerBase} aroundNav={trackNavigation} ssrPath={at?.path} ssrSearch={at?.search}>

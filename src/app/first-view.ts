@@ -37,7 +37,10 @@ export function seedFirstView(client: QueryClient, manifest: Manifest, firstShar
  * `prerenderedBuild`, shows this data and can be hydrated; undefined when it is stale (a newer
  * build's data, e.g. an older page kept by the service worker) or the data could not be loaded.
  */
-export async function loadFirstView(client: QueryClient, prerenderedBuild: string): Promise<Manifest | undefined> {
+export async function loadFirstView(
+  client: QueryClient,
+  prerenderedBuild: string,
+): Promise<Manifest | undefined> {
   const manifest = await client.fetchQuery(manifestQueries.current());
   if (manifest.buildId !== prerenderedBuild) return undefined;
   await client.prefetchInfiniteQuery(firstViewFeed(manifest));

@@ -9,7 +9,10 @@ import { ShortcutsDialog } from './shortcuts-dialog';
 import { ThemeToggle } from './theme-toggle';
 import { useNavigationEffects } from './use-navigation-effects';
 
-const headerButton = cn('inline-flex items-center rounded-md px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800', focusRing);
+const headerButton = cn(
+  'inline-flex items-center rounded-md px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800',
+  focusRing,
+);
 
 function skipToMain(event: MouseEvent) {
   // Focus `main` without putting `#main` into the URL and history.

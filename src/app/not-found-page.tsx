@@ -13,7 +13,10 @@ export function NotFoundPage() {
         Page not found
       </h1>
       <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
-      <Link href={routes.feed()} className={cn('rounded-sm text-sky-800 underline dark:text-sky-300', focusRing)}>
+      <Link
+        href={routes.feed()}
+        className={cn('rounded-sm text-sky-800 underline dark:text-sky-300', focusRing)}
+      >
         Go to the latest news
       </Link>
     </div>

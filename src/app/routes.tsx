@@ -6,7 +6,9 @@ import { FeedPage } from '../features/feed';
 import { NotFoundPage } from './not-found-page';
 
 // The article page is its own chunk: the feed, the first view, does not wait for it.
-const ArticlePage = lazy(() => import('../features/article/article-page').then((m) => ({ default: m.ArticlePage })));
+const ArticlePage = lazy(() =>
+  import('../features/article/article-page').then((m) => ({ default: m.ArticlePage })),
+);
 
 function decodeParam(value: string): string {
   try {

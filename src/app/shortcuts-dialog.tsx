@@ -31,7 +31,9 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
           </div>
         ))}
       </dl>
-      <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">Shortcuts do nothing while you type in a field.</p>
+      <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">
+        Shortcuts do nothing while you type in a field.
+      </p>
     </Dialog>
   );
 }

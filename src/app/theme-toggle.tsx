@@ -13,7 +13,10 @@ export function ThemeToggle() {
       aria-pressed={dark}
       onClick={() => chooseTheme(dark ? 'light' : 'dark')}
       title={dark ? 'Switch to light mode' : 'Switch to dark mode'}
-      className={cn('inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800', focusRing)}
+      className={cn(
+        'inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800',
+        focusRing,
+      )}
     >
       {/*
         Both icons, picked by the `dark` class on <html> rather than by state: the prerendered page

@@ -8,7 +8,12 @@ import type { QualityTier } from '../types/content.ts';
  * Each tier is the lowest score that earns it; the README documents the same table.
  */
 export const QUALITY_TIERS: readonly { tier: QualityTier; min: number; label: string; meaning: string }[] = [
-  { tier: 'top', min: 100, label: 'Top', meaning: 'among the best-rated stories, roughly the top tenth (score 100 or more)' },
+  {
+    tier: 'top',
+    min: 100,
+    label: 'Top',
+    meaning: 'among the best-rated stories, roughly the top tenth (score 100 or more)',
+  },
   { tier: 'high', min: 70, label: 'High', meaning: 'rated above most stories (score 70 to 99)' },
   { tier: 'medium', min: 40, label: 'Medium', meaning: 'a typical story (score 40 to 69)' },
   { tier: 'low', min: 0, label: 'Low', meaning: 'rated below most stories (score under 40)' },

@@ -44,9 +44,7 @@ export function imageUrl(value: string | undefined): string | undefined {
     // stand-in origin, so a site path is accepted there exactly as it is in the page.
     const page = typeof document === 'undefined' ? new URL('http://localhost/') : new URL(document.baseURI);
     const resolved = new URL(value, page);
-    return resolved.origin === page.origin && resolved.protocol.startsWith('http')
-      ? value
-      : undefined;
+    return resolved.origin === page.origin && resolved.protocol.startsWith('http') ? value : undefined;
   } catch {
     return undefined;
   }

@@ -27,7 +27,10 @@ describe('the shell', () => {
     await user.click(skip);
     expect(screen.getByRole('main')).toHaveFocus();
     expect(window.location.hash).toBe('');
-    expect(within(screen.getByRole('banner')).getByRole('link', { name: 'News Reader' })).toHaveAttribute('href', '/');
+    expect(within(screen.getByRole('banner')).getByRole('link', { name: 'News Reader' })).toHaveAttribute(
+      'href',
+      '/',
+    );
   });
 
   it('follows a dark system, and remembers the toggle over it', async () => {
@@ -62,7 +65,11 @@ describe('the shell', () => {
     await user.keyboard('?');
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(dialog).getByText('Next card')).toBeInTheDocument();
-    expect(within(dialog).getByText('Open the original story in a new tab (the current card’s, or the open article’s)')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        'Open the original story in a new tab (the current card’s, or the open article’s)',
+      ),
+    ).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 

@@ -44,9 +44,11 @@ describe('writing the first view into index.html', () => {
   });
 
   it('fails the build when either script is missing', () => {
-    expect(() => startAppAfterFirstPaint(builtPage.replace('<script src="/first-paint.js"></script>', ''))).toThrow(
-      'news:first-view: index.html needs the app module script and first-paint.js in <head>',
-    );
-    expect(() => startAppAfterFirstPaint(builtPage.replace(/<script type="module"[^>]*><\/script>/, ''))).toThrow(/first-paint\.js/);
+    expect(() =>
+      startAppAfterFirstPaint(builtPage.replace('<script src="/first-paint.js"></script>', '')),
+    ).toThrow('news:first-view: index.html needs the app module script and first-paint.js in <head>');
+    expect(() =>
+      startAppAfterFirstPaint(builtPage.replace(/<script type="module"[^>]*><\/script>/, '')),
+    ).toThrow(/first-paint\.js/);
   });
 });

@@ -13,7 +13,10 @@ describe('the first view rendered at build time, outside any browser', () => {
       variants: [{ src: '/images/abc-400w.webp', width: 400 }],
     },
   });
-  const hostile = card('hostile', { publishedAt: '2020-05-05T00:00:00.000Z', image: { src: '//evil.example/x.jpg', original: 'javascript:alert(1)' } });
+  const hostile = card('hostile', {
+    publishedAt: '2020-05-05T00:00:00.000Z',
+    image: { src: '//evil.example/x.jpg', original: 'javascript:alert(1)' },
+  });
   const site = buildSite([cached, hostile], 10);
   const shard = { index: 0, items: [cached, hostile] };
   const firstViewHtml = () => renderFirstView(site.manifest, shard);

@@ -32,7 +32,8 @@ const stories = [
   ...cards(11, 'n', { topics: ['markets'] }),
 ];
 const site = buildSite(stories, 10);
-const firstShard = () => site.files.get(`/data/${dataFiles.shard('newest', null, 0, site.manifest.feeds.newest.hash)}`) as FeedShard;
+const firstShard = () =>
+  site.files.get(`/data/${dataFiles.shard('newest', null, 0, site.manifest.feeds.newest.hash)}`) as FeedShard;
 
 /** The first view's markup, as the build renders it from this site. */
 const firstViewHtml = () => renderFirstView(site.manifest, firstShard());
@@ -42,8 +43,9 @@ const firstViewHtml = () => renderFirstView(site.manifest, firstShard());
  * (scripts from a DOMParser document never execute, even once moved) and put into the page.
  */
 function parsed(html: string): HTMLElement {
+  const parsedDocument = new DOMParser().parseFromString(`<div id="root">${html}</div>`, 'text/html');
   // eslint-disable-next-line testing-library/no-node-access -- the parsed document is not the page
-  const root = new DOMParser().parseFromString(`<div id="root">${html}</div>`, 'text/html').getElementById('root')!;
+  const root = parsedDocument.getElementById('root')!;
   const container = document.createElement('div');
   container.append(...root.childNodes);
   document.body.append(container);
@@ -67,8 +69,15 @@ describe('the prerendered first view', () => {
       .getAllByRole('heading', { level: 2 })
       .map((heading) => heading.textContent);
     // Two rows of the widest grid: the newest eight, in the shard's order.
-    expect(titles).toEqual(firstShard().items.slice(0, 8).map((item) => item.title));
-    expect(view.getByRole('button', { name: 'Markets 11 articles' })).toHaveAttribute('aria-pressed', 'false');
+    expect(titles).toEqual(
+      firstShard()
+        .items.slice(0, 8)
+        .map((item) => item.title),
+    );
+    expect(view.getByRole('button', { name: 'Markets 11 articles' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
     expect(view.getByRole('radio', { name: 'Newest' })).toBeChecked();
   });
 
@@ -91,7 +100,9 @@ describe('the prerendered first view', () => {
   it('is drawn from the data it is given: another shard, other cards', () => {
     const other: FeedShard = { index: 0, items: [card('other', { title: 'A different newest story' })] };
     const view = within(parsed(renderFirstView(site.manifest, other)));
-    expect(view.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['A different newest story']);
+    expect(view.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'A different newest story',
+    ]);
   });
 });
 

@@ -14,7 +14,10 @@ configure({ asyncUtilTimeout: 5000 });
  * a fresh QueryClient that never retries (unless a test passes its own). jsdom has no scrolling or modal dialogs: those are stood
  * in for with the smallest behaviour the reader relies on.
  */
-export function renderApp(path = '/', client = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
+export function renderApp(
+  path = '/',
+  client = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+) {
   window.history.replaceState(null, '', path);
   vi.stubGlobal('scrollTo', vi.fn());
   vi.stubGlobal('open', vi.fn());

@@ -30,10 +30,20 @@ function reservedRatio(element: HTMLElement): string | null {
 
 describe('FallbackImage', () => {
   it('draws the cached copy with its variants, a reserved box, lazy loading and no referrer', () => {
-    render(<FallbackImage image={cachedImage} alt={alt} placeholderText="Fox News" sizes="(min-width: 768px) 33vw, 100vw" />);
+    render(
+      <FallbackImage
+        image={cachedImage}
+        alt={alt}
+        placeholderText="Fox News"
+        sizes="(min-width: 768px) 33vw, 100vw"
+      />,
+    );
     const img = screen.getByRole('img', { name: alt });
     expect(img).toHaveAttribute('src', '/images/abc.jpg');
-    expect(img).toHaveAttribute('srcset', '/images/abc-400w.webp 400w, /images/abc-800w.webp 800w, /images/abc.jpg 1200w');
+    expect(img).toHaveAttribute(
+      'srcset',
+      '/images/abc-400w.webp 400w, /images/abc-800w.webp 800w, /images/abc.jpg 1200w',
+    );
     expect(img).toHaveAttribute('sizes', '(min-width: 768px) 33vw, 100vw');
     expect(img).toHaveAttribute('width', '1200');
     expect(img).toHaveAttribute('height', '800');
@@ -67,7 +77,10 @@ describe('FallbackImage', () => {
   });
 
   it('goes straight to the placeholder when the only source (an uncached original) fails', () => {
-    const remote: ImageRef = { src: 'https://cdn.example.com/a.jpg', original: 'https://cdn.example.com/a.jpg' };
+    const remote: ImageRef = {
+      src: 'https://cdn.example.com/a.jpg',
+      original: 'https://cdn.example.com/a.jpg',
+    };
     render(<FallbackImage image={remote} alt={alt} placeholderText="Reuters" />);
     fireEvent.error(screen.getByRole('img', { name: alt }));
     expect(screen.getByRole('img', { name: alt })).toHaveTextContent('RE');
@@ -86,7 +99,12 @@ describe('FallbackImage', () => {
     fireEvent.error(screen.getByRole('img', { name: alt }));
     expect(screen.getByRole('img', { name: alt })).toHaveTextContent('FN');
 
-    const next: ImageRef = { src: '/images/def.jpg', original: 'https://cdn.example.com/other.jpg', width: 4, height: 3 };
+    const next: ImageRef = {
+      src: '/images/def.jpg',
+      original: 'https://cdn.example.com/other.jpg',
+      width: 4,
+      height: 3,
+    };
     rerender(<FallbackImage image={next} alt="Another story" placeholderText="Fox News" />);
     expect(screen.getByRole('img', { name: 'Another story' })).toHaveAttribute('src', '/images/def.jpg');
   });

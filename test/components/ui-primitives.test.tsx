@@ -10,7 +10,9 @@ import { ToggleChip } from '../../src/components/ui/toggle-chip';
 describe('ToggleChip', () => {
   it('is a toggle button named by its label and count, with a check mark when on', async () => {
     const onToggle = vi.fn();
-    const { rerender } = render(<ToggleChip label="Health" count={1234} pressed={false} onToggle={onToggle} />);
+    const { rerender } = render(
+      <ToggleChip label="Health" count={1234} pressed={false} onToggle={onToggle} />,
+    );
     const chip = screen.getByRole('button', { name: 'Health 1,234 articles' });
     expect(chip).toHaveAttribute('aria-pressed', 'false');
     expect(chip.querySelector('svg')).toBeNull(); // eslint-disable-line testing-library/no-node-access -- the mark is decorative, so it has no role to query by

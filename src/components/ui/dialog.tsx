@@ -39,7 +39,10 @@ export function Dialog({ open, onClose, title, children }: Props) {
         <button
           type="button"
           onClick={onClose}
-          className={cn('rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800', focusRing)}
+          className={cn(
+            'rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800',
+            focusRing,
+          )}
         >
           Close
         </button>

@@ -42,7 +42,14 @@ function initials(text: string): string {
  * fails (the same before any script has run). Falls back from our cached copy to the publisher's original, then to a placeholder with
  * initials: never a broken-image icon.
  */
-export function FallbackImage({ image, alt, placeholderText, eager = false, sizes = '100vw', className }: Props) {
+export function FallbackImage({
+  image,
+  alt,
+  placeholderText,
+  eager = false,
+  sizes = '100vw',
+  className,
+}: Props) {
   // Failed URLs rather than an attempt counter: a recycled card (virtualised feed) that gets a new
   // image must start again from its cached copy, not inherit the previous image's position.
   const [failed, setFailed] = useState<readonly string[]>([]);

@@ -14,7 +14,11 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const absoluteFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' });
 // The build knows no reader's time zone: prerendered dates, and their hydration, are in UTC.
-const prerenderFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+const prerenderFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
 
 /** "3 days ago", "in 2 hours", "now". */
 export function relativeTime(date: Date, now: number): string {

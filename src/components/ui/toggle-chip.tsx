@@ -23,7 +23,11 @@ export function ToggleChip({ label, pressed, onToggle, count }: Props) {
       type="button"
       aria-pressed={pressed}
       // Spelled out, so the name reads "Coronavirus 12 articles" whatever the spans around the parts.
-      aria-label={count === undefined ? label : `${label} ${countFormat.format(count)} ${count === 1 ? 'article' : 'articles'}`}
+      aria-label={
+        count === undefined
+          ? label
+          : `${label} ${countFormat.format(count)} ${count === 1 ? 'article' : 'articles'}`
+      }
       onClick={onToggle}
       className={cn(
         'inline-flex shrink-0 items-center gap-1.5 rounded-full border px-3 py-1 text-sm font-medium whitespace-nowrap',

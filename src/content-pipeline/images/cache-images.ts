@@ -1,6 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { usableEntry, readIndex, sha256, urlKey, writeAtomic, writeIndex, type CachedEntry } from './cache-store.ts';
+import {
+  usableEntry,
+  readIndex,
+  sha256,
+  urlKey,
+  writeAtomic,
+  writeIndex,
+  type CachedEntry,
+} from './cache-store.ts';
 import { fetchImage, type FetchImageOptions } from './fetch-image.ts';
 import type { ImageFormat } from './sniff-image.ts';
 
@@ -51,7 +59,10 @@ const isHttpUrl = (url: string) => /^https?:\/\//i.test(url) && URL.canParse(url
  * Makes a local copy of every http(s) image URL it is given, reusing copies from earlier runs with
  * no network. Never throws for a bad image or a dead network: the build goes on with remote URLs.
  */
-export async function cacheImages(urls: Iterable<string>, options: CacheImagesOptions = {}): Promise<CacheRun> {
+export async function cacheImages(
+  urls: Iterable<string>,
+  options: CacheImagesOptions = {},
+): Promise<CacheRun> {
   const cacheDir = resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
   const fetchOptions: FetchImageOptions = {
     timeoutMs: Math.min(options.timeoutMs ?? 5000, 5000),
@@ -141,11 +152,16 @@ export async function cacheImages(urls: Iterable<string>, options: CacheImagesOp
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-  if (run.fetched + run.failed.size > 0) await writeIndex(cacheDir, index).catch((error: unknown) => options.log?.(`images: could not write the cache index: ${String(error)}`));
+  if (run.fetched + run.failed.size > 0)
+    await writeIndex(cacheDir, index).catch((error: unknown) =>
+      options.log?.(`images: could not write the cache index: ${String(error)}`),
+    );
 
   options.log?.(
     `images: ${run.reused} cached, ${run.fetched} downloaded, ${run.failed.size} failed` +
-      (run.skipped.length ? `, ${run.skipped.length} skipped (${Date.now() >= deadline ? 'time limit' : 'network down'})` : ''),
+      (run.skipped.length
+        ? `, ${run.skipped.length} skipped (${Date.now() >= deadline ? 'time limit' : 'network down'})`
+        : ''),
   );
   return run;
 }

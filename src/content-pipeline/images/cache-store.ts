@@ -70,7 +70,10 @@ export async function writeIndex(cacheDir: string, index: CacheIndex): Promise<v
 }
 
 /** The cached entry, while its file is still there with the recorded size; else undefined. */
-export async function usableEntry(cacheDir: string, entry: IndexEntry | undefined): Promise<CachedEntry | undefined> {
+export async function usableEntry(
+  cacheDir: string,
+  entry: IndexEntry | undefined,
+): Promise<CachedEntry | undefined> {
   if (entry?.status !== 'ok') return undefined;
   try {
     return (await stat(join(cacheDir, entry.file))).size === entry.bytes ? entry : undefined;

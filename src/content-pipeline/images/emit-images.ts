@@ -80,7 +80,8 @@ export async function emitCachedImages(
       return { src: `${base}${variantName}`, width };
     });
     const resolved: ResolvedImage = { src: `${base}${name}` };
-    if (variants.length > 0 && record.width) resolved.variants = [...variants, { src: resolved.src, width: record.width }];
+    if (variants.length > 0 && record.width)
+      resolved.variants = [...variants, { src: resolved.src, width: record.width }];
     byHash.set(image.sha256, resolved);
     emitted.resolved.set(url, resolved);
   }
@@ -92,7 +93,12 @@ export async function emitCachedImages(
 async function isComplete(record: SizeRecord, stem: string, widths: number[], variantDir: string) {
   if (JSON.stringify(record.asked) !== JSON.stringify(widths)) return false;
   const present = await Promise.all(
-    record.widths.map((width) => access(join(variantDir, `${stem}-${width}.webp`)).then(() => true, () => false)),
+    record.widths.map((width) =>
+      access(join(variantDir, `${stem}-${width}.webp`)).then(
+        () => true,
+        () => false,
+      ),
+    ),
   );
   return present.every(Boolean);
 }

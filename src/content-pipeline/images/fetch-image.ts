@@ -15,8 +15,7 @@ export interface FetchImageOptions {
 export type FailureKind = 'network' | 'http' | 'refused';
 
 export type FetchImageResult =
-  | { ok: true; bytes: Buffer; format: ImageFormat }
-  | { ok: false; kind: FailureKind; reason: string };
+  { ok: true; bytes: Buffer; format: ImageFormat } | { ok: false; kind: FailureKind; reason: string };
 
 const fail = (kind: FailureKind, reason: string): FetchImageResult => ({ ok: false, kind, reason });
 
@@ -34,7 +33,10 @@ export async function fetchImage(url: string, options: FetchImageOptions): Promi
     for (let hop = 0; hop <= options.maxRedirects; hop++) {
       const target = URL.canParse(current) ? new URL(current) : undefined;
       if (!target || (target.protocol !== 'http:' && target.protocol !== 'https:')) {
-        return fail('refused', hop === 0 ? 'not an http(s) URL' : `redirect to a non-http(s) URL: ${current}`);
+        return fail(
+          'refused',
+          hop === 0 ? 'not an http(s) URL' : `redirect to a non-http(s) URL: ${current}`,
+        );
       }
       if (!options.allowPrivateHosts) {
         const refusal = await refuseHost(target, signal);
@@ -106,7 +108,8 @@ async function discard(response: Response): Promise<void> {
 
 function describeNetworkError(error: unknown): string {
   // undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }).
-  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
   const message = error instanceof Error ? error.message : String(error);
   return code ? `${message} (${code})` : message;

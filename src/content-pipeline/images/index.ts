@@ -62,7 +62,11 @@ export function createImageResolver(options: ImageStepOptions = {}): ImageResolv
  * The image step as a production build runs it, configured from the environment; undefined when
  * `IMAGE_CACHE=off`. `base` is Vite's base URL, so image URLs work under a sub-path.
  */
-export function imageStepForBuild(base: string, log: (message: string) => void, env = process.env): ImageResolver | undefined {
+export function imageStepForBuild(
+  base: string,
+  log: (message: string) => void,
+  env = process.env,
+): ImageResolver | undefined {
   const { enabled, cacheDir, allowPrivateHosts } = readImageEnv(env);
   return enabled ? createImageResolver({ cacheDir, allowPrivateHosts, base, log }) : undefined;
 }
@@ -70,7 +74,9 @@ export function imageStepForBuild(base: string, log: (message: string) => void, 
 /** Copies the resolved images into the output folder (`<outDir>/images/...`). */
 export async function copyImageFiles(files: Map<string, string>, outDir: string): Promise<void> {
   const targets = [...files].map(([name, source]) => [source, join(outDir, name)] as const);
-  await Promise.all([...new Set(targets.map(([, target]) => dirname(target)))].map((dir) => mkdir(dir, { recursive: true })));
+  await Promise.all(
+    [...new Set(targets.map(([, target]) => dirname(target)))].map((dir) => mkdir(dir, { recursive: true })),
+  );
   // A few copies at a time keep the disk busy without opening thousands of handles at once.
   const workers = Array.from({ length: 8 }, async (_, worker) => {
     for (let i = worker; i < targets.length; i += 8) {

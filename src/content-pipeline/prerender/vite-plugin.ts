@@ -7,7 +7,10 @@ import type { NewsContentApi } from '../vite-plugin.ts';
 type RenderModule = { renderFirstView(manifest: Manifest, firstShard: FeedShard | null): string };
 
 /** The browser-side module that draws the first view; loaded through Vite, so it runs as the app's code does. */
-const renderModule = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prerender/render-first-view.tsx');
+const renderModule = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../prerender/render-first-view.tsx',
+);
 
 /** The empty mount point index.html must contain exactly once. */
 const ROOT = '<div id="root"></div>';
@@ -61,7 +64,8 @@ export function firstViewPrerender(): Plugin {
 
     configResolved(resolved) {
       config = resolved;
-      content = resolved.plugins.find((plugin) => plugin.name === 'news:content')?.api as NewsContentApi | undefined;
+      content = resolved.plugins.find((plugin) => plugin.name === 'news:content')?.api as
+        NewsContentApi | undefined;
     },
 
     transformIndexHtml: {

@@ -36,7 +36,13 @@ export const ArticleCard = memo(function ArticleCard({ card, position, setSize, 
       className="relative flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition-shadow hover:shadow-md has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-sky-600 has-[a:focus-visible]:ring-offset-2 dark:border-slate-800 dark:bg-slate-900 dark:ring-offset-slate-950 dark:has-[a:focus-visible]:ring-sky-400"
     >
       <div aria-hidden="true">
-        <FallbackImage image={card.image} alt="" placeholderText={provider?.name ?? card.title} eager={eager} sizes={cardImageSizes} />
+        <FallbackImage
+          image={card.image}
+          alt=""
+          placeholderText={provider?.name ?? card.title}
+          eager={eager}
+          sizes={cardImageSizes}
+        />
       </div>
       <div className="flex flex-1 flex-col gap-2 p-4">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
@@ -45,7 +51,9 @@ export const ArticleCard = memo(function ArticleCard({ card, position, setSize, 
               Draft
             </span>
           )}
-          <span className="font-semibold text-slate-800 dark:text-slate-200">{provider?.name ?? 'Unknown provider'}</span>
+          <span className="font-semibold text-slate-800 dark:text-slate-200">
+            {provider?.name ?? 'Unknown provider'}
+          </span>
           {provider?.domain && <span>{provider.domain}</span>}
           <RelativeTime iso={card.publishedAt} />
         </p>
@@ -57,16 +65,25 @@ export const ArticleCard = memo(function ArticleCard({ card, position, setSize, 
             {card.title}
           </Link>
         </h2>
-        {card.excerpt && <p className="line-clamp-3 text-sm text-slate-700 dark:text-slate-300">{card.excerpt}</p>}
+        {card.excerpt && (
+          <p className="line-clamp-3 text-sm text-slate-700 dark:text-slate-300">{card.excerpt}</p>
+        )}
         <div className="mt-auto flex flex-wrap items-center gap-2 pt-1">
           {card.quality !== undefined && (
             // Above the stretched link, so the badge's tooltip still shows on hover.
-            <QualityBadge score={card.quality} tier={card.tier ?? qualityTier(card.quality)} className="relative z-10" />
+            <QualityBadge
+              score={card.quality}
+              tier={card.tier ?? qualityTier(card.quality)}
+              className="relative z-10"
+            />
           )}
           {card.topics.length > 0 && (
             <ul aria-label="Topics" className="flex flex-wrap gap-1.5">
               {card.topics.map((slug) => (
-                <li key={slug} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+                <li
+                  key={slug}
+                  className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300"
+                >
                   {topicNames.get(slug) ?? slug}
                 </li>
               ))}

@@ -87,7 +87,14 @@ export function FeedGrid(props: FeedGridProps) {
   });
 
   const card = (item: CardSummary, index: number, eager: boolean) => (
-    <ArticleCard key={item.id} card={item} position={index + 1} setSize={props.setSize} eager={eager} topicNames={props.topicNames} />
+    <ArticleCard
+      key={item.id}
+      card={item}
+      position={index + 1}
+      setSize={props.setSize}
+      eager={eager}
+      topicNames={props.topicNames}
+    />
   );
   const drawn = [];
   if (!measured) {
@@ -104,7 +111,9 @@ export function FeedGrid(props: FeedGridProps) {
     for (let row = start; row < end; row++) {
       drawn.push(
         <div key={row} data-row={row} ref={measure} className={cn('grid gap-6', columnClasses[columns])}>
-          {items.slice(row * columns, (row + 1) * columns).map((item, i) => card(item, row * columns + i, row === 0))}
+          {items
+            .slice(row * columns, (row + 1) * columns)
+            .map((item, i) => card(item, row * columns + i, row === 0))}
         </div>,
       );
     }

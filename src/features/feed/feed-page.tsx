@@ -13,7 +13,15 @@ import { SortControl } from './sort-control';
 import { TopicChips } from './topic-chips';
 import { useFeedParams } from './use-feed-params';
 
-function FeedBody({ manifest, params, setParams }: { manifest: Manifest; params: FeedParams; setParams: (p: FeedParams) => void }) {
+function FeedBody({
+  manifest,
+  params,
+  setParams,
+}: {
+  manifest: Manifest;
+  params: FeedParams;
+  setParams: (p: FeedParams) => void;
+}) {
   const chipsRef = useRef<HTMLDivElement>(null);
   const [notice, setNotice] = useState('');
   // Chips and sort answer at once; the list follows as a lower-priority render.
@@ -28,7 +36,9 @@ function FeedBody({ manifest, params, setParams }: { manifest: Manifest; params:
   useKeyboardShortcuts({
     '/': (event) => {
       const chips = chipsRef.current;
-      const chip = chips?.querySelector<HTMLElement>('[aria-pressed="true"]') ?? chips?.querySelector<HTMLElement>('button');
+      const chip =
+        chips?.querySelector<HTMLElement>('[aria-pressed="true"]') ??
+        chips?.querySelector<HTMLElement>('button');
       if (!chip) return;
       event.preventDefault();
       chip.focus();
@@ -77,7 +87,10 @@ export function FeedPage() {
 
   return (
     <div className="mx-auto max-w-screen-2xl px-4 py-6">
-      <h1 tabIndex={-1} className={cn('mb-4 rounded-sm text-2xl font-bold tracking-tight sm:text-3xl', focusRing)}>
+      <h1
+        tabIndex={-1}
+        className={cn('mb-4 rounded-sm text-2xl font-bold tracking-tight sm:text-3xl', focusRing)}
+      >
         {heading}
       </h1>
       {manifest.isPending ? (
@@ -90,7 +103,11 @@ export function FeedPage() {
           <FeedSkeleton />
         </>
       ) : manifest.isError ? (
-        <ErrorState title="The news index could not be loaded." message={manifest.error.message} onRetry={() => void manifest.refetch()} />
+        <ErrorState
+          title="The news index could not be loaded."
+          message={manifest.error.message}
+          onRetry={() => void manifest.refetch()}
+        />
       ) : (
         <FeedBody manifest={manifest.data} params={params} setParams={setParams} />
       )}

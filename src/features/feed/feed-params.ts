@@ -18,7 +18,9 @@ export const feedSorts: readonly { sort: FeedSort; label: string; heading: strin
 
 export function readFeedParams(search: string): FeedParams {
   const params = new URLSearchParams(search);
-  const topics = [...new Set((params.get('topics') ?? '').split(',').map((t) => t.trim()))].filter(Boolean).sort();
+  const topics = [...new Set((params.get('topics') ?? '').split(',').map((t) => t.trim()))]
+    .filter(Boolean)
+    .sort();
   const wanted = params.get('sort');
   const sort = feedSorts.find((s) => s.sort === wanted)?.sort ?? 'newest';
   return { topics, sort };

@@ -24,7 +24,13 @@ export function FeedResults({ manifest, params, topicNames, onClearTopics, annou
   const original = useOpenOriginal(manifest.buildId, announce);
 
   if (query.isError && !view) {
-    return <ErrorState title="The articles could not be loaded." message={query.error.message} onRetry={() => void query.refetch()} />;
+    return (
+      <ErrorState
+        title="The articles could not be loaded."
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+      />
+    );
   }
   if (!view || (view.items.length === 0 && !view.complete)) {
     return (
@@ -35,12 +41,16 @@ export function FeedResults({ manifest, params, topicNames, onClearTopics, annou
     );
   }
 
-  const summary = <FeedSummary total={total} topics={params.topics} topicNames={topicNames} onClear={onClearTopics} />;
+  const summary = (
+    <FeedSummary total={total} topics={params.topics} topicNames={topicNames} onClear={onClearTopics} />
+  );
   if (view.items.length === 0) {
     return (
       <>
         {summary}
-        <EmptyState title={params.topics.length > 0 ? 'No articles in these topics.' : 'There are no articles yet.'}>
+        <EmptyState
+          title={params.topics.length > 0 ? 'No articles in these topics.' : 'There are no articles yet.'}
+        >
           {params.topics.length > 0 && <ClearTopicsButton onClear={onClearTopics} />}
         </EmptyState>
       </>
@@ -68,7 +78,11 @@ export function FeedResults({ manifest, params, topicNames, onClearTopics, annou
       />
       <div className="py-8 text-center text-sm text-slate-600 dark:text-slate-400">
         {query.isFetchNextPageError ? (
-          <ErrorState title="More articles could not be loaded." message={query.error?.message} onRetry={() => void query.fetchNextPage()} />
+          <ErrorState
+            title="More articles could not be loaded."
+            message={query.error?.message}
+            onRetry={() => void query.fetchNextPage()}
+          />
         ) : hasMore ? (
           <p role="status">Loading more articles…</p>
         ) : (

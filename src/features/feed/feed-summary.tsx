@@ -8,7 +8,10 @@ export function ClearTopicsButton({ onClear }: { onClear: () => void }) {
     <button
       type="button"
       onClick={onClear}
-      className={cn('rounded-md px-2 py-1 text-sm font-medium text-sky-800 underline hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800', focusRing)}
+      className={cn(
+        'rounded-md px-2 py-1 text-sm font-medium text-sky-800 underline hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800',
+        focusRing,
+      )}
     >
       Clear topics
     </button>
@@ -27,7 +30,8 @@ interface Props {
 export function FeedSummary({ total, topics, topicNames, onClear }: Props) {
   const names = topics.map((slug) => topicNames.get(slug) ?? slug);
   // No running count while a union loads: a live region that changes on every shard is noise.
-  const count = total === undefined ? 'Articles' : `${countFormat.format(total)} ${total === 1 ? 'article' : 'articles'}`;
+  const count =
+    total === undefined ? 'Articles' : `${countFormat.format(total)} ${total === 1 ? 'article' : 'articles'}`;
   return (
     <div className="mb-4 flex min-h-8 flex-wrap items-center gap-x-3 text-sm text-slate-700 dark:text-slate-300">
       <p role="status">

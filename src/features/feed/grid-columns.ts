@@ -20,7 +20,8 @@ export const columnClasses = {
 } as const satisfies Record<ReturnType<typeof columnsFor>, string>;
 
 /** The same breakpoints as `columnsFor`, for a grid inside an `@container`. */
-export const cardGridClasses = 'grid grid-cols-1 gap-6 @min-[560px]:grid-cols-2 @min-[880px]:grid-cols-3 @min-[1200px]:grid-cols-4';
+export const cardGridClasses =
+  'grid grid-cols-1 gap-6 @min-[560px]:grid-cols-2 @min-[880px]:grid-cols-3 @min-[1200px]:grid-cols-4';
 
 export interface GridLayout {
   columns: ReturnType<typeof columnsFor>;
@@ -51,7 +52,9 @@ export function useGridLayout(ref: RefObject<HTMLElement | null>): GridLayout {
       const columns = columnsFor(element.clientWidth);
       const top = Math.round(element.getBoundingClientRect().top + window.scrollY);
       const update = (prev: GridLayout) =>
-        prev.measured && prev.columns === columns && prev.top === top ? prev : (lastLayout = { columns, top, measured: true });
+        prev.measured && prev.columns === columns && prev.top === top
+          ? prev
+          : (lastLayout = { columns, top, measured: true });
       // The unmeasured grid already shows the right columns (container queries): regrouping it
       // into measured rows changes nothing on screen, so it may wait and yield to the browser.
       if (measured.current) setLayout(update);

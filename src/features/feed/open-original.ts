@@ -27,7 +27,9 @@ export function useOpenOriginal(buildId: string, announce: (message: string) => 
         if (url) window.open(url, '_blank', 'noopener,noreferrer');
         else announce(`“${card.title}” has no original link to open.`);
       } catch (error) {
-        announce(`The original of “${card.title}” could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+        announce(
+          `The original of “${card.title}” could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     },
     [client, buildId, announce],

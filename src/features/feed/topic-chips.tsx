@@ -22,7 +22,12 @@ export function TopicChips({ topics, selected, onToggle, groupRef }: Props) {
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? topics : topics.filter((t, i) => i < firstChips || selected.includes(t.slug));
   return (
-    <div ref={groupRef} role="group" aria-label="Filter by topic" className="-mx-1 flex gap-2 overflow-x-auto px-1 py-1.5">
+    <div
+      ref={groupRef}
+      role="group"
+      aria-label="Filter by topic"
+      className="-mx-1 flex gap-2 overflow-x-auto px-1 py-1.5"
+    >
       {shown.map((topic) => (
         <ToggleChip
           key={topic.slug}
@@ -36,7 +41,10 @@ export function TopicChips({ topics, selected, onToggle, groupRef }: Props) {
         <button
           type="button"
           onClick={() => setShowAll(true)}
-          className={cn('shrink-0 rounded-full px-3 py-1 text-sm font-medium text-sky-800 underline dark:text-sky-300', focusRing)}
+          className={cn(
+            'shrink-0 rounded-full px-3 py-1 text-sm font-medium text-sky-800 underline dark:text-sky-300',
+            focusRing,
+          )}
         >
           Show all {topics.length} topics
         </button>

@@ -10,7 +10,9 @@ import type { FeedSort, Manifest } from '../../types/content';
  */
 export function feedSources(manifest: Manifest, sort: FeedSort, topics: readonly string[]): FeedSource[] {
   if (topics.length === 0) return [{ topic: null, feed: manifest.feeds[sort] }];
-  return manifest.topics.filter((t) => topics.includes(t.slug)).map((t) => ({ topic: t.slug, feed: t.feeds[sort] }));
+  return manifest.topics
+    .filter((t) => topics.includes(t.slug))
+    .map((t) => ({ topic: t.slug, feed: t.feeds[sort] }));
 }
 
 /**
@@ -22,9 +24,12 @@ export function useFeed(manifest: Manifest, sort: FeedSort, topics: readonly str
   const query = useInfiniteQuery({ ...feedQueries.list(sort, sources), placeholderData: keepPreviousData });
   const view = useMemo(() => (query.data ? mergeFeed(query.data.pages) : undefined), [query.data]);
   // The number of articles is known up front for one feed; for a union, once it is fully read.
-  const total = sources.length === 1 ? sources[0]!.feed.count : view?.complete ? view.items.length : undefined;
+  const total =
+    sources.length === 1 ? sources[0]!.feed.count : view?.complete ? view.items.length : undefined;
   // Which selection the shown cards belong to (the previous one while a new one loads).
   const first = query.data?.pages[0];
-  const feedKey = first ? `${first.sort}|${first.sources.map((s) => `${s.topic ?? 'all'}.${s.feed.hash}`).join(',')}` : '';
+  const feedKey = first
+    ? `${first.sort}|${first.sources.map((s) => `${s.topic ?? 'all'}.${s.feed.hash}`).join(',')}`
+    : '';
   return { query, view, feedKey, total: query.isPlaceholderData ? undefined : total };
 }

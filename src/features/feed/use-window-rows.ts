@@ -88,7 +88,8 @@ export function useWindowRows({ count, estimate, gap, top, overscan, sizes }: Op
       typeof ResizeObserver === 'undefined'
         ? null
         : new ResizeObserver((entries) => {
-            for (const entry of entries) record(entry.target as HTMLElement, (entry.target as HTMLElement).offsetHeight);
+            for (const entry of entries)
+              record(entry.target as HTMLElement, (entry.target as HTMLElement).offsetHeight);
           }),
     [record],
   );

@@ -13,13 +13,24 @@ let server: ImageServer;
 let good: Buffer;
 let cacheDir: string;
 const url = (path: string) => `${server.origin}${path}`;
-const options = (): CacheImagesOptions => ({ cacheDir, timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES, allowPrivateHosts: true });
+const options = (): CacheImagesOptions => ({
+  cacheDir,
+  timeoutMs: TIMEOUT_MS,
+  maxBytes: MAX_BYTES,
+  allowPrivateHosts: true,
+});
 const readIndex = async () => JSON.parse(await readFile(join(cacheDir, 'index.json'), 'utf8')) as CacheIndex;
-const entryFor = (index: CacheIndex, wanted: string) => Object.values(index.entries).find((e) => e.url === wanted);
+const entryFor = (index: CacheIndex, wanted: string) =>
+  Object.values(index.entries).find((e) => e.url === wanted);
 
 beforeAll(async () => {
   good = await makePng(640, 360);
-  server = await startImageServer({ good, other: await makePng(32, 32, { r: 0, g: 0, b: 255 }), slowMs: 3_000, hugeBytes: 256 * 1024 });
+  server = await startImageServer({
+    good,
+    other: await makePng(32, 32, { r: 0, g: 0, b: 255 }),
+    slowMs: 3_000,
+    hugeBytes: 256 * 1024,
+  });
 });
 afterAll(() => server.close());
 beforeEach(async () => {
@@ -44,7 +55,10 @@ describe('cacheImages against a misbehaving host', () => {
 
   it('keeps the good images, records every failure with its reason, and finishes in bounded time', async () => {
     const started = Date.now();
-    const run = await cacheImages([url('/good.png'), url('/redirect-good'), ...Object.keys(bad).map(url)], options());
+    const run = await cacheImages(
+      [url('/good.png'), url('/redirect-good'), ...Object.keys(bad).map(url)],
+      options(),
+    );
 
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1_500);
     expect([...run.images.keys()].sort()).toEqual([url('/good.png'), url('/redirect-good')].sort());
@@ -100,7 +114,10 @@ describe('cacheImages against a misbehaving host', () => {
   });
 
   it('refuses loopback hosts unless private hosts are allowed, without sending a request', async () => {
-    const run = await cacheImages([url('/good.png'), 'http://localhost:9/x.png'], { ...options(), allowPrivateHosts: false });
+    const run = await cacheImages([url('/good.png'), 'http://localhost:9/x.png'], {
+      ...options(),
+      allowPrivateHosts: false,
+    });
     expect(run.images.size).toBe(0);
     expect(run.failed.get(url('/good.png'))).toBe('host 127.0.0.1 resolves to private address 127.0.0.1');
     expect(run.failed.get('http://localhost:9/x.png')).toBe('host localhost is local');

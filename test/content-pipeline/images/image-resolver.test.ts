@@ -28,7 +28,15 @@ describe('createImageResolver', () => {
     expect(resolved.get(good)?.src).toMatch(/^\/images\/[0-9a-f]{16}\.png$/);
     expect(resolved.get(good)?.variants?.map((v) => v.width)).toEqual([400, 800, 1200]);
     expect([...resolver.files.keys()].sort()).toEqual(
-      [resolved.get(good)!.src, ...resolved.get(good)!.variants!.slice(0, 2).map((v) => v.src)].map((s) => s.slice(1)).sort(),
+      [
+        resolved.get(good)!.src,
+        ...resolved
+          .get(good)!
+          .variants!.slice(0, 2)
+          .map((v) => v.src),
+      ]
+        .map((s) => s.slice(1))
+        .sort(),
     );
   });
 
@@ -47,7 +55,9 @@ describe('createImageResolver', () => {
 describe('readImageEnv', () => {
   it('reads IMAGE_CACHE, IMAGE_CACHE_DIR and IMAGE_CACHE_ALLOW_PRIVATE', () => {
     expect(readImageEnv({})).toEqual({ enabled: true, cacheDir: '.cache/images', allowPrivateHosts: false });
-    expect(readImageEnv({ IMAGE_CACHE: 'off', IMAGE_CACHE_DIR: '/tmp/x', IMAGE_CACHE_ALLOW_PRIVATE: '1' })).toEqual({
+    expect(
+      readImageEnv({ IMAGE_CACHE: 'off', IMAGE_CACHE_DIR: '/tmp/x', IMAGE_CACHE_ALLOW_PRIVATE: '1' }),
+    ).toEqual({
       enabled: false,
       cacheDir: '/tmp/x',
       allowPrivateHosts: true,

@@ -4,7 +4,9 @@ import sharp from 'sharp';
 
 /** A raster image made in memory, so the tests need no binary fixtures. */
 export function makePng(width: number, height: number, colour = { r: 200, g: 60, b: 40 }): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
 }
 
 export interface ImageServer {
@@ -24,15 +26,24 @@ type Route = (res: ServerResponse) => void;
  * An HTTP server on 127.0.0.1 that answers the way real image hosts misbehave. `slowMs` is how long
  * `/slow.png` waits before answering; the caller sets it above the timeout under test.
  */
-export async function startImageServer(options: { good: Buffer; other: Buffer; slowMs: number; hugeBytes: number }) {
-  const send = (type: string, body: string | Buffer, status = 200): Route => (res) => {
-    res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  };
-  const redirect = (location: string): Route => (res) => {
-    res.writeHead(302, { location });
-    res.end();
-  };
+export async function startImageServer(options: {
+  good: Buffer;
+  other: Buffer;
+  slowMs: number;
+  hugeBytes: number;
+}) {
+  const send =
+    (type: string, body: string | Buffer, status = 200): Route =>
+    (res) => {
+      res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    };
+  const redirect =
+    (location: string): Route =>
+    (res) => {
+      res.writeHead(302, { location });
+      res.end();
+    };
   const routes: Record<string, Route> = {
     '/good.png': send('image/png', options.good),
     '/other.png': send('image/png', options.other),
@@ -41,7 +52,10 @@ export async function startImageServer(options: { good: Buffer; other: Buffer; s
     '/missing.png': send('text/plain', 'not found', 404),
     '/page.png': send('image/png', '<!doctype html><html><body>Not an image</body></html>'),
     '/png-as-text': send('text/plain', options.good),
-    '/logo.svg': send('image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    '/logo.svg': send(
+      'image/svg+xml',
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    ),
     '/redirect-good': redirect('/good.png'),
     '/loop': redirect('/loop'),
     '/to-ftp': redirect('ftp://127.0.0.1/good.png'),

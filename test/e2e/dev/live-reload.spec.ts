@@ -55,5 +55,7 @@ test('edits, breakage and deletion reach the open page without a reload', async 
 
   await unlink(beta);
   await expect(page.getByRole('link', { name: 'Beta story', exact: true })).not.toBeAttached();
-  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(
+    true,
+  );
 });

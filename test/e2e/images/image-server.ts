@@ -21,8 +21,18 @@ for (let y = 0; y < height; y++) {
   }
 }
 const images: Record<string, [string, Buffer]> = {
-  '/harbour.jpg': ['image/jpeg', await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer()],
-  '/storm.png': ['image/png', await sharp({ create: { width: 640, height: 480, channels: 3, background: '#334155' } }).png().toBuffer()],
+  '/harbour.jpg': [
+    'image/jpeg',
+    await sharp(pixels, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 80 })
+      .toBuffer(),
+  ],
+  '/storm.png': [
+    'image/png',
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#334155' } })
+      .png()
+      .toBuffer(),
+  ],
 };
 
 createServer((req, res) => {

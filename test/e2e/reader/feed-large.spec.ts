@@ -18,13 +18,17 @@ test.beforeEach(async ({ context, baseURL }) => {
   });
 });
 
-test('10,000 articles: shards load as the feed scrolls, the DOM stays bounded, the end is reached', async ({ page }) => {
+test('10,000 articles: shards load as the feed scrolls, the DOM stays bounded, the end is reached', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   // Only this site's shards: the built page also preloads the fixture build's own first shard.
   const served = [...site.files.keys()].filter((name) => name.includes('/data/feed/'));
   const shardsFetched = () =>
     page.evaluate(
-      (names) => performance.getEntriesByType('resource').filter((e) => names.includes(new URL(e.name).pathname)).length,
+      (names) =>
+        performance.getEntriesByType('resource').filter((e) => names.includes(new URL(e.name).pathname))
+          .length,
       served,
     );
   const elements = () => page.evaluate(() => document.getElementsByTagName('*').length);

@@ -17,7 +17,10 @@ test('feed → chip → URL → reload → article → back keeps the selection'
   await expect(cardTitles(page)).toHaveText([newestTitle, manyTopicsTitle]);
 
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Hand Picked 2 articles' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Hand Picked 2 articles' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(cardTitles(page)).toHaveText([newestTitle, manyTopicsTitle]);
 
   const link = page.getByRole('link', { name: manyTopicsTitle, exact: true });
@@ -32,7 +35,9 @@ test('feed → chip → URL → reload → article → back keeps the selection'
   await expect(cardTitles(page)).toHaveText([newestTitle, manyTopicsTitle]);
 });
 
-test('two chips show articles in either topic; back and forward step through the choices', async ({ page }) => {
+test('two chips show articles in either topic; back and forward step through the choices', async ({
+  page,
+}) => {
   await openFeed(page);
   await page.getByRole('button', { name: 'Hand Picked 2 articles' }).click();
   await expect(cardTitles(page)).toHaveCount(2);
@@ -45,7 +50,10 @@ test('two chips show articles in either topic; back and forward step through the
 
   await page.goBack();
   await expect(cardTitles(page)).toHaveCount(2);
-  await expect(page.getByRole('button', { name: 'Political Impact 3 articles' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('button', { name: 'Political Impact 3 articles' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
   await page.goForward();
   await expect(cardTitles(page)).toHaveCount(5);
 
@@ -91,7 +99,10 @@ test('loading the feed shifts no layout', async ({ page }) => {
     const w = window as unknown as { shifts: number };
     w.shifts = 0;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
         if (!entry.hadRecentInput) w.shifts += entry.value;
       }
     }).observe({ type: 'layout-shift', buffered: true });

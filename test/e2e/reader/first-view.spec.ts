@@ -3,7 +3,9 @@ import { cardTitles, newestTitle, openFeed, stayLocal } from './feed-support';
 
 test.beforeEach(async ({ context, baseURL }) => stayLocal(context, baseURL));
 
-test('the first view reads the manifest and one shard, once each, announced in the page head', async ({ page }) => {
+test('the first view reads the manifest and one shard, once each, announced in the page head', async ({
+  page,
+}) => {
   const dataRequests: string[] = [];
   page.on('request', (request) => {
     const { pathname } = new URL(request.url());
@@ -15,7 +17,10 @@ test('the first view reads the manifest and one shard, once each, announced in t
   const preloads = await page
     .locator('head link[rel="preload"][as="fetch"]')
     .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
-  expect(preloads).toEqual(['/data/manifest.json', expect.stringMatching(/^\/data\/feed\/newest-all-0\.\w+\.json$/)]);
+  expect(preloads).toEqual([
+    '/data/manifest.json',
+    expect.stringMatching(/^\/data\/feed\/newest-all-0\.\w+\.json$/),
+  ]);
   // A preload the app's own fetch did not reuse would show here as a second request.
   expect(dataRequests.sort()).toEqual([...preloads].sort());
 });

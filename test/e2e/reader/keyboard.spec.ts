@@ -13,12 +13,16 @@ test('Tab starts at the skip link, which jumps to the content', async ({ page })
   await expect(page.getByRole('main')).toBeFocused();
 });
 
-test('j/k move between cards with a visible focus ring; o opens; Esc comes back to the heading', async ({ page }) => {
+test('j/k move between cards with a visible focus ring; o opens; Esc comes back to the heading', async ({
+  page,
+}) => {
   await openFeed(page);
   await page.keyboard.press('j');
   const first = page.getByRole('link', { name: newestTitle, exact: true });
   await expect(first).toBeFocused();
-  const ring = await page.getByRole('article', { name: newestTitle }).evaluate((el) => getComputedStyle(el).boxShadow);
+  const ring = await page
+    .getByRole('article', { name: newestTitle })
+    .evaluate((el) => getComputedStyle(el).boxShadow);
   expect(ring).not.toBe('none');
 
   await page.keyboard.press('j');
@@ -47,7 +51,10 @@ test('v opens the current card’s original link in a new tab', async ({ page, c
   await openFeed(page);
   await page.keyboard.press('j');
   await page.keyboard.press('j');
-  const opened = context.waitForEvent('request', (request) => request.url() === 'https://example.com/e2e/many-topics');
+  const opened = context.waitForEvent(
+    'request',
+    (request) => request.url() === 'https://example.com/e2e/many-topics',
+  );
   const tab = context.waitForEvent('page');
   await page.keyboard.press('v');
   await opened;
@@ -59,14 +66,18 @@ test('v opens the current card’s original link in a new tab', async ({ page, c
 test('/ goes to the chips; ? lists the shortcuts and Esc closes the list', async ({ page }) => {
   await openFeed(page);
   await page.keyboard.press('/');
-  await expect(page.getByRole('group', { name: 'Filter by topic' }).getByRole('button').first()).toBeFocused();
+  await expect(
+    page.getByRole('group', { name: 'Filter by topic' }).getByRole('button').first(),
+  ).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\?topics=coronavirus$/);
 
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByText('Open the original story in a new tab (the current card’s, or the open article’s)')).toBeVisible();
+  await expect(
+    dialog.getByText('Open the original story in a new tab (the current card’s, or the open article’s)'),
+  ).toBeVisible();
   await page.keyboard.press('j');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

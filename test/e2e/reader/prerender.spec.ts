@@ -26,13 +26,16 @@ async function thisBuild(page: Page): Promise<{ manifest: Manifest; shard: FeedS
 function consoleErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
 
-test("the page itself holds this build's newest cards, before any of the app's script runs", async ({ page }) => {
+test("the page itself holds this build's newest cards, before any of the app's script runs", async ({
+  page,
+}) => {
   const { manifest, shard } = await thisBuild(page);
   await withoutApp(page);
   await page.goto('/');
@@ -40,16 +43,21 @@ test("the page itself holds this build's newest cards, before any of the app's s
   await expect(page.getByRole('heading', { level: 1, name: 'Latest news' })).toBeVisible();
   await expect(cardTitles(page)).toHaveText(shard.items.slice(0, 8).map((item) => item.title));
   await expect(cardTitles(page).first()).toHaveText(newestTitle);
-  await expect(page.getByRole('group', { name: 'Filter by topic' }).getByRole('button').first()).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Filter by topic' }).getByRole('button').first(),
+  ).toBeVisible();
 });
 
-test('the app takes the prerendered page over without an error, keeping its elements, and it works', async ({ page }) => {
+test('the app takes the prerendered page over without an error, keeping its elements, and it works', async ({
+  page,
+}) => {
   const errors = consoleErrors(page);
   // The first card's title as the HTML parser made it, before the app's module (started after the
   // first paint) can run.
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
-      (window as unknown as { __prerendered?: Element | null }).__prerendered = document.querySelector('[role="feed"] h2');
+      (window as unknown as { __prerendered?: Element | null }).__prerendered =
+        document.querySelector('[role="feed"] h2');
     });
   });
   await page.goto('/');
@@ -79,13 +87,17 @@ test('a stored dark theme is painted before the app runs, whatever the system pr
   const card = feed(page).getByRole('article').first();
   await expect(card).toBeVisible();
   // slate-900 cards on a slate-950 page, not the light theme's white.
-  expect(await card.evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe('rgb(255, 255, 255)');
-  expect(await page.locator('body').evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe(
-    'rgb(248, 250, 252)',
+  expect(await card.evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe(
+    'rgb(255, 255, 255)',
   );
+  expect(
+    await page.locator('body').evaluate((element) => getComputedStyle(element).backgroundColor),
+  ).not.toBe('rgb(248, 250, 252)');
 });
 
-test('another address never shows the prerendered feed, before or after the app draws its page', async ({ page }) => {
+test('another address never shows the prerendered feed, before or after the app draws its page', async ({
+  page,
+}) => {
   const { shard } = await thisBuild(page);
   const article = shard.items[1]!;
   await withoutApp(page);
@@ -100,11 +112,15 @@ test('another address never shows the prerendered feed, before or after the app 
   await expect(feed(page)).toHaveCount(0);
 });
 
-test('markup of another build is not hydrated: the page is drawn afresh from the data it gets', async ({ page }) => {
+test('markup of another build is not hydrated: the page is drawn afresh from the data it gets', async ({
+  page,
+}) => {
   const errors = consoleErrors(page);
   const { manifest } = await thisBuild(page);
   // As a page kept by the service worker would meet a newer build's data.
-  await page.route('**/data/manifest.json', (route) => route.fulfill({ json: { ...manifest, buildId: 'a-newer-build' } }));
+  await page.route('**/data/manifest.json', (route) =>
+    route.fulfill({ json: { ...manifest, buildId: 'a-newer-build' } }),
+  );
   await page.goto('/');
   await expect(page.locator('#root:not([data-first-view])')).toBeAttached();
   await expect(cardTitles(page).first()).toHaveText(newestTitle);

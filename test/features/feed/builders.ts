@@ -1,4 +1,12 @@
-import type { ArticleDetail, CardSummary, FeedIndex, FeedShard, FeedSort, Manifest, ManifestTopic } from '../../../src/types/content';
+import type {
+  ArticleDetail,
+  CardSummary,
+  FeedIndex,
+  FeedShard,
+  FeedSort,
+  Manifest,
+  ManifestTopic,
+} from '../../../src/types/content';
 import { dataFiles } from '../../../src/config/data-files';
 
 /** Test data in the JSON contract's shapes, and a site (URL path → body) that serves it like a build. */
@@ -79,7 +87,11 @@ export function buildSite(items: CardSummary[], shardSize = 3): Site {
     const feeds = {} as Record<FeedSort, FeedIndex>;
     for (const sort of sorts) {
       const shards = chunk(ordered(sort, members), shardSize);
-      const index: FeedIndex = { count: members.length, shards: shards.length, hash: `h${topic ?? 'all'}${sort}` };
+      const index: FeedIndex = {
+        count: members.length,
+        shards: shards.length,
+        hash: `h${topic ?? 'all'}${sort}`,
+      };
       shards.forEach((shardItems, n) => {
         const shard: FeedShard = { index: n, items: shardItems };
         files.set(`/data/${dataFiles.shard(sort, topic, n, index.hash)}`, shard);
@@ -92,7 +104,12 @@ export function buildSite(items: CardSummary[], shardSize = 3): Site {
   const topics: ManifestTopic[] = slugs
     .map((slug) => {
       const members = items.filter((c) => c.topics.includes(slug));
-      return { slug, name: slug[0]!.toUpperCase() + slug.slice(1), count: members.length, feeds: emit(slug, members) };
+      return {
+        slug,
+        name: slug[0]!.toUpperCase() + slug.slice(1),
+        count: members.length,
+        feeds: emit(slug, members),
+      };
     })
     .sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug));
   const manifest: Manifest = {

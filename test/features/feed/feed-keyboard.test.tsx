@@ -43,7 +43,9 @@ describe('feed shortcuts', () => {
     const { user } = renderApp('/');
     await ready();
     await user.keyboard('jjv');
-    await waitFor(() => expect(window.open).toHaveBeenCalledWith('https://example.com/a1', '_blank', 'noopener,noreferrer'));
+    await waitFor(() =>
+      expect(window.open).toHaveBeenCalledWith('https://example.com/a1', '_blank', 'noopener,noreferrer'),
+    );
   });
 
   it('v refuses a link that is not http(s), and says why', async () => {
@@ -64,7 +66,9 @@ describe('feed shortcuts', () => {
     await ready();
     await user.keyboard('jv');
     expect(
-      await screen.findByText(/^The original of “Story a0” could not be opened: The request for \/data\/articles\/a0\.json\?v=build-1 failed \(HTTP 500\)\.$/),
+      await screen.findByText(
+        /^The original of “Story a0” could not be opened: The request for \/data\/articles\/a0\.json\?v=build-1 failed \(HTTP 500\)\.$/,
+      ),
     ).toBeInTheDocument();
     expect(window.open).not.toHaveBeenCalled();
   });

@@ -68,8 +68,12 @@ describe('the feed', () => {
     expect(within(yemen).getByText('Top')).toBeInTheDocument();
     expect(within(yemen).queryByText('Draft')).not.toBeInTheDocument();
 
-    expect(within(screen.getByRole('article', { name: 'Lockdown eased in Italy' })).getByText('Draft')).toBeInTheDocument();
-    expect(within(screen.getByRole('article', { name: 'Markets rally' })).queryByText('Quality')).not.toBeInTheDocument();
+    expect(
+      within(screen.getByRole('article', { name: 'Lockdown eased in Italy' })).getByText('Draft'),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('article', { name: 'Markets rally' })).queryByText('Quality'),
+    ).not.toBeInTheDocument();
     expect(screen.getByText('3 articles')).toBeInTheDocument();
   });
 
@@ -89,7 +93,10 @@ describe('the feed', () => {
     const coronavirus = within(chips).getByRole('button', { name: 'Coronavirus 2 articles' });
     expect(coronavirus).toHaveAttribute('aria-pressed', 'false');
 
-    expect(within(chips).getByRole('button', { name: 'Markets 1 article' })).toHaveAttribute('aria-pressed', 'false');
+    expect(within(chips).getByRole('button', { name: 'Markets 1 article' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
     await user.click(within(chips).getByRole('button', { name: /^Markets/ }));
     expect(within(chips).getByRole('button', { name: /^Markets/ })).toHaveAttribute('aria-pressed', 'true');
     expect(window.location.search).toBe('?topics=markets');
@@ -140,12 +147,17 @@ describe('the feed', () => {
   });
 
   it('draws the 40 biggest topics (and any chosen one) until asked for all', async () => {
-    const many = Array.from({ length: 45 }, (_, i) => card(`t${i}`, { topics: [`topic${String(i).padStart(2, '0')}`] }));
+    const many = Array.from({ length: 45 }, (_, i) =>
+      card(`t${i}`, { topics: [`topic${String(i).padStart(2, '0')}`] }),
+    );
     serveFiles(buildSite(many).files);
     const { user } = renderApp('/?topics=topic44');
     const chips = await screen.findByRole('group', { name: 'Filter by topic' });
     expect(within(chips).getAllByRole('button', { pressed: false })).toHaveLength(40);
-    expect(within(chips).getByRole('button', { name: 'Topic44 1 article' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(chips).getByRole('button', { name: 'Topic44 1 article' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await user.click(within(chips).getByRole('button', { name: 'Show all 45 topics' }));
     expect(within(chips).getAllByRole('button', { pressed: false })).toHaveLength(44);
   });

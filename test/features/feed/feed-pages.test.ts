@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstCursor, mergeFeed, nextCursor, type FeedPage, type FeedSource } from '../../../src/api/feed-pages';
+import {
+  firstCursor,
+  mergeFeed,
+  nextCursor,
+  type FeedPage,
+  type FeedSource,
+} from '../../../src/api/feed-pages';
 import type { FeedShard, FeedSort } from '../../../src/types/content';
 import { buildSite, card, cards, ordered, type Site } from './builders';
 
@@ -31,7 +37,10 @@ function readAll(site: Site, sort: FeedSort, sources: FeedSource[]) {
 }
 
 function topicSources(site: Site, sort: FeedSort, slugs: string[]): FeedSource[] {
-  return slugs.map((slug) => ({ topic: slug, feed: site.manifest.topics.find((t) => t.slug === slug)!.feeds[sort] }));
+  return slugs.map((slug) => ({
+    topic: slug,
+    feed: site.manifest.topics.find((t) => t.slug === slug)!.feeds[sort],
+  }));
 }
 
 describe('feed paging', () => {
@@ -83,7 +92,12 @@ describe('feed paging', () => {
         fc.subarray(['a', 'b', 'c'], { minLength: 1 }),
         (specs, sort, shardSize, selected) => {
           const items = specs.map((s, i) =>
-            card(`x${i}`, { topics: s.topics, publishedAt: `2020-05-0${s.day}T00:00:00.000Z`, quality: s.quality, heat: s.heat }),
+            card(`x${i}`, {
+              topics: s.topics,
+              publishedAt: `2020-05-0${s.day}T00:00:00.000Z`,
+              quality: s.quality,
+              heat: s.heat,
+            }),
           );
           const site = buildSite(items, shardSize);
           const present = selected.filter((slug) => site.manifest.topics.some((t) => t.slug === slug));

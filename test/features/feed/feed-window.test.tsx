@@ -51,7 +51,10 @@ describe('a long feed', () => {
   it('j past the last loaded card loads the next shard and moves on to its first card', async () => {
     const site = buildSite(cards(6), 3);
     const { requests, failures } = serveFiles(site.files);
-    failures.set([...site.files.keys()].find((p) => p.includes('/feed/newest-all-1.'))!, 500);
+    failures.set(
+      [...site.files.keys()].find((p) => p.includes('/feed/newest-all-1.'))!,
+      500,
+    );
     const { user } = renderApp('/');
     expect(await screen.findByRole('alert')).toHaveTextContent('More articles could not be loaded.');
     expect(shardRequests(requests)).toBe(2);

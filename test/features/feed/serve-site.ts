@@ -19,7 +19,10 @@ export function serveFiles(files: Map<string, unknown>) {
     if (failure !== undefined) return new Response('{"error":"failure"}', { status: failure });
     const body = files.get(url.pathname);
     if (body === undefined) return new Response('{"error":"not found"}', { status: 404 });
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   };
   vi.stubGlobal('fetch', vi.fn(fetchFromMemory));
   return { failures, requests };
