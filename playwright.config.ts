@@ -1,18 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-
-/**
- * End-to-end tests run in Debian's Chromium against production builds of fixture content, served by
- * `vite preview` on 127.0.0.1. Each project builds its own content folder into its own outDir.
- */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './test/support/chromium';
 
 /** A fixture build served by `vite preview`; `env` sets the content folder and options. */
 function fixtureServer(port: number, contentDir: string, outDir: string, env: Record<string, string> = {}) {
@@ -27,6 +14,10 @@ function fixtureServer(port: number, contentDir: string, outDir: string, env: Re
   };
 }
 
+/**
+ * End-to-end tests run in Debian's Chromium against production builds of fixture content, served by
+ * `vite preview` on 127.0.0.1. Each project builds its own content folder into its own outDir.
+ */
 export default defineConfig({
   testDir: 'test/e2e',
   fullyParallel: false,
@@ -36,7 +27,7 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     ...devices['Desktop Chrome'],
-    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS },
     trace: 'off',
   },
   projects: [
