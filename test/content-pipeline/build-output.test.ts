@@ -2,25 +2,17 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as CheckFile from '../../src/content-pipeline/check-file';
 import { buildContent, createContentCache } from '../../src/content-pipeline/index';
 import { writeContentData } from '../../src/content-pipeline/vite-plugin';
 import type { ArticleDetail, CardSummary, Manifest } from '../../src/types/content';
 import { generateCorpus } from '../bench/generate-corpus';
-import { fixture, NOW } from './helpers';
+import { fixture, NOW, readTree } from './helpers';
+import { checkedFiles as checked } from './check-counter';
 
 // Counts the files that really get parsed and validated.
-const checked = vi.hoisted(() => [] as string[]);
-vi.mock('../../src/content-pipeline/check-file', async (importOriginal) => {
-  const original = await importOriginal<typeof CheckFile>();
-  return {
-    ...original,
-    checkFile: (...args: Parameters<typeof original.checkFile>) => {
-      checked.push(path.basename(args[0].file));
-      return original.checkFile(...args);
-    },
-  };
-});
+vi.mock('../../src/content-pipeline/check-file', async (importOriginal) =>
+  (await import('./check-counter')).countingCheckFile(importOriginal),
+);
 
 let root: string;
 let dir: string;
@@ -47,16 +39,6 @@ async function build(out: string) {
   });
   const count = writeContentData(cache, path.join(out, 'data'));
   return { run, count };
-}
-
-async function readTree(folder: string): Promise<Map<string, string>> {
-  const names = (await readdir(folder, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(folder, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-  return new Map(
-    await Promise.all(names.map(async (n) => [n, await readFile(path.join(folder, n), 'utf8')] as const)),
-  );
 }
 
 async function coldFiles(): Promise<Map<string, string>> {

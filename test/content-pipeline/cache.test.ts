@@ -3,21 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildContent, createContentCache } from '../../src/content-pipeline/index';
-import type * as CheckFile from '../../src/content-pipeline/check-file';
 import { fixture, NOW } from './helpers';
+import { checkedFiles as parsedFiles } from './check-counter';
 
 // Counts the files that really get parsed and validated.
-const parsedFiles = vi.hoisted(() => [] as string[]);
-vi.mock('../../src/content-pipeline/check-file', async (importOriginal) => {
-  const original = await importOriginal<typeof CheckFile>();
-  return {
-    ...original,
-    checkFile: (...args: Parameters<typeof original.checkFile>) => {
-      parsedFiles.push(path.basename(args[0].file));
-      return original.checkFile(...args);
-    },
-  };
-});
+vi.mock('../../src/content-pipeline/check-file', async (importOriginal) =>
+  (await import('./check-counter')).countingCheckFile(importOriginal),
+);
 
 let dir: string;
 beforeEach(async () => {

@@ -5,10 +5,10 @@ import type { ViteDevServer } from 'vite';
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDevServer } from './dev-server';
-import type * as CheckFile from '../../src/content-pipeline/check-file';
 import { buildContent } from '../../src/content-pipeline/index';
 import { newsContent } from '../../src/content-pipeline/vite-plugin';
 import type { ArticleDetail, ContentUpdatedEvent } from '../../src/types/content';
+import { checkedFiles as checked } from './check-counter';
 
 /**
  * The dev server updates from the watcher's paths only: after each edit, every file it serves must
@@ -16,17 +16,9 @@ import type { ArticleDetail, ContentUpdatedEvent } from '../../src/types/content
  * without being edited themselves (topic names, related links).
  */
 // Counts the files that really get parsed and validated.
-const checked = vi.hoisted(() => [] as string[]);
-vi.mock('../../src/content-pipeline/check-file', async (importOriginal) => {
-  const original = await importOriginal<typeof CheckFile>();
-  return {
-    ...original,
-    checkFile: (...args: Parameters<typeof original.checkFile>) => {
-      checked.push(path.basename(args[0].file));
-      return original.checkFile(...args);
-    },
-  };
-});
+vi.mock('../../src/content-pipeline/check-file', async (importOriginal) =>
+  (await import('./check-counter')).countingCheckFile(importOriginal),
+);
 
 let dir: string;
 let server: ViteDevServer;

@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentIssue } from '../../src/content-pipeline/issues';
 import { compareIssues, formatIssue } from '../../src/content-pipeline/issues';
@@ -34,4 +35,15 @@ export function cpuTimed<T>(fn: () => T): { result: T; cpuMs: number; wallMs: nu
   const result = fn();
   const used = process.cpuUsage(cpu);
   return { result, cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall };
+}
+
+/** Every file under `folder` by its path there (with `/`), sorted, with its text. */
+export async function readTree(folder: string): Promise<Map<string, string>> {
+  const names = (await readdir(folder, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(folder, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+  return new Map(
+    await Promise.all(names.map(async (n) => [n, await readFile(path.join(folder, n), 'utf8')] as const)),
+  );
 }

@@ -8,7 +8,7 @@ import type { ContentCache } from '../../src/content-pipeline/index';
 import type { RunOptions } from '../../src/content-pipeline/store';
 import { writeContentData } from '../../src/content-pipeline/vite-plugin';
 import { generateCorpus } from '../bench/generate-corpus';
-import { lines, NOW } from './helpers';
+import { lines, NOW, readTree } from './helpers';
 
 /**
  * The incremental output must not depend on the road taken: after any sequence of edits, a dev
@@ -48,16 +48,6 @@ async function articleFiles(dir: string): Promise<string[]> {
     .filter((e) => e.isFile() && e.name.endsWith('.md'))
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
-}
-
-async function readTree(folder: string): Promise<Tree> {
-  const names = (await readdir(folder, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(folder, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-  return new Map(
-    await Promise.all(names.map(async (n) => [n, await readFile(path.join(folder, n), 'utf8')] as const)),
-  );
 }
 
 /** Where two texts first differ, a little either side. */
