@@ -30,6 +30,7 @@
   //    opened in the background, where animation frames wait until it is shown.
   var app = script.getAttribute('data-app');
   if (!app) return;
+
   var started = false;
   var start = function () {
     if (started) return;
@@ -43,4 +44,24 @@
     setTimeout(start, 0);
   });
   setTimeout(start, 300);
+
+  // 4. Keys pressed on the prerendered feed before the app takes it over (a quick first `j`) are
+  //    kept for it, and src/lib/early-keys.ts presses them again once its shortcuts listen. Only
+  //    what a shortcut can be: one character or Escape, no Ctrl, Alt or Meta, not typed into a
+  //    field. Tab, Enter and the arrows work on the page as it is and are left to the browser.
+  if (!html.hasAttribute('data-other-page')) {
+    var early = [];
+    var keep = function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+      if (event.key.length !== 1 && event.key !== 'Escape') return;
+      var target = event.target;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      early.push(event.key);
+    };
+    document.addEventListener('keydown', keep, true);
+    window.__newsEarlyKeys = function () {
+      document.removeEventListener('keydown', keep, true);
+      return early.splice(0);
+    };
+  }
 })();

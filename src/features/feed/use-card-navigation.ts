@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useKeyboardShortcuts } from '../../components/ui/keyboard';
+import { replayEarlyKeys } from '../../lib/early-keys';
 import type { CardSummary } from '../../types/content';
 
 interface Options {
@@ -99,4 +100,11 @@ export function useCardNavigation(options: Options): void {
       if (card) options.onOpenOriginal(card);
     },
   });
+
+  // Keys pressed on the prerendered feed before the app took it over count once these shortcuts
+  // listen: after this render's effects, the layout's (which run after its children's) included.
+  useEffect(() => {
+    const timer = setTimeout(replayEarlyKeys);
+    return () => clearTimeout(timer);
+  }, []);
 }

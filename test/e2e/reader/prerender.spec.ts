@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { FeedShard, Manifest } from '../../../src/types/content';
-import { cardTitles, feed, newestTitle, stayLocal } from './feed-support';
+import { cardTitles, feed, manyTopicsTitle, newestTitle, stayLocal } from './feed-support';
 
 /**
  * The build prerenders the feed's first screen into index.html (src/prerender), and the app
@@ -76,6 +76,27 @@ test('the app takes the prerendered page over without an error, keeping its elem
   await page.goBack();
   await expect(cardTitles(page).first()).toHaveText(newestTitle);
   expect(errors).toEqual([]);
+});
+
+test('keys pressed on the prerendered page before the app takes it over still count', async ({ page }) => {
+  // The app's module is held back until the keys have been pressed on the page as it was built.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(cardTitles(page).first()).toHaveText(newestTitle);
+  await expect(page.locator('[role="feed"] [data-row]')).toHaveCount(0); // not taken over yet
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  release();
+  await expect(page.locator('[role="feed"] [data-row]').first()).toBeAttached(); // measured: the app runs
+  await expect(page.getByRole('link', { name: manyTopicsTitle, exact: true })).toBeFocused();
+  // Pressed once only: the next j goes on from there.
+  await page.keyboard.press('k');
+  await expect(page.getByRole('link', { name: newestTitle, exact: true })).toBeFocused();
 });
 
 test('a stored dark theme is painted before the app runs, whatever the system prefers', async ({ page }) => {

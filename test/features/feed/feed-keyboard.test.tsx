@@ -29,6 +29,17 @@ describe('feed shortcuts', () => {
     expect(window.location.pathname).toBe('/article/a0');
   });
 
+  it('presses the keys kept from before the app took the page over once, in order', async () => {
+    serveFiles(buildSite(items).files);
+    const kept = vi.fn(() => ['j', 'j', 'x']);
+    vi.stubGlobal('__newsEarlyKeys', kept);
+    renderApp('/');
+    await ready();
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Story a1' })).toHaveFocus());
+    expect(kept).toHaveBeenCalledOnce();
+    expect('__newsEarlyKeys' in window).toBe(false);
+  });
+
   it('continues from a card reached with Tab', async () => {
     serveFiles(buildSite(items).files);
     const { user } = renderApp('/');
