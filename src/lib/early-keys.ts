@@ -5,14 +5,22 @@
  */
 type EarlyKeysWindow = Window & { __newsEarlyKeys?: () => string[] };
 
-/** Presses the kept keys again, in order, on whatever has focus now; does nothing the second time. */
+/**
+ * Stops keeping keys at once and presses the kept ones again, in order, on whatever has focus: in a
+ * microtask, so after every effect React is running now (each shortcut of this render listens) and
+ * before the next key, which then follows them. Does nothing the second time.
+ */
 export function replayEarlyKeys(): void {
   const page = window as EarlyKeysWindow;
   const take = page.__newsEarlyKeys;
   if (typeof take !== 'function') return;
   delete page.__newsEarlyKeys;
-  for (const key of take()) {
-    const target = document.activeElement ?? document.body;
-    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-  }
+  const keys = take();
+  if (keys.length === 0) return;
+  queueMicrotask(() => {
+    for (const key of keys) {
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    }
+  });
 }

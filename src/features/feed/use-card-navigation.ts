@@ -102,9 +102,6 @@ export function useCardNavigation(options: Options): void {
   });
 
   // Keys pressed on the prerendered feed before the app took it over count once these shortcuts
-  // listen: after this render's effects, the layout's (which run after its children's) included.
-  useEffect(() => {
-    const timer = setTimeout(replayEarlyKeys);
-    return () => clearTimeout(timer);
-  }, []);
+  // listen (and the layout's, whose effects run after its children's: see replayEarlyKeys).
+  useEffect(replayEarlyKeys, []);
 }
