@@ -247,7 +247,8 @@ export class ContentCache {
       code: codeKey(),
       root: store.root ?? '',
       clock: store.clock ?? null,
-      written: store.hasData ? manifestHash(store.dataDir) : null,
+      // The manifest this run wrote, hashed from memory (the same text the next open reads back).
+      written: store.hasData && store.last ? shortHash(store.last.plan.manifestText) : null,
       shards: [...store.shardKeys],
       topics: store.model.topicNames(),
       feeds: store.model.savedFeeds(articles) ?? null,

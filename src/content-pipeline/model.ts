@@ -27,9 +27,6 @@ export interface SavedFeeds {
 
 export interface ModelRun {
   plan: PlannedOutput;
-  topics: Map<string, TopicRef>;
-  /** Ids whose detail text changed (or is new) in this run. */
-  changedDetails: string[];
   /** Ids of the last run's details that are no longer part of the output. */
   removedDetails: string[];
 }
@@ -155,7 +152,6 @@ export class ContentModel {
 
     const next = new Map<string, DetailMemo>();
     const hashes: string[] = [];
-    const changedDetails: string[] = [];
     for (const p of articles) {
       const old = this.details.get(p.id);
       let memo: DetailMemo;
@@ -171,10 +167,7 @@ export class ContentModel {
         const text = fillDetail(p, detailInputs(p, topicJson, byLink));
         const hash = shortHash(text);
         memo = { prepared: p, hash, text: options.keepDetails ? text : undefined };
-        if (!old || old.hash !== hash) {
-          changedDetails.push(p.id);
-          options.onDetail?.(p.id, text, old !== undefined);
-        }
+        if (!old || old.hash !== hash) options.onDetail?.(p.id, text, old !== undefined);
       }
       next.set(p.id, memo);
       hashes.push(memo.hash);
@@ -191,7 +184,7 @@ export class ContentModel {
       hashes: new Map(plan.feeds.map((f) => [feedKey(f), f.index.hash])),
       members: new Map(plan.feeds.map((f) => [feedKey(f), f.members])),
     };
-    return { plan, topics, changedDetails, removedDetails };
+    return { plan, removedDetails };
   }
 
   /** A data file's text by name, or undefined (dev serving; needs `keepDetails`). */
