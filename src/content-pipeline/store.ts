@@ -31,7 +31,6 @@ import type { LoadedFile, ReadOutcome } from './load.ts';
 import { ContentModel } from './model.ts';
 import { prepareArticle } from './prepare.ts';
 import type { PreparedArticle } from './prepare.ts';
-import type { FolderScan } from './scan.ts';
 import type { SourceArticle } from './source.ts';
 import { withPlainEnv } from './yaml-tree.ts';
 
@@ -117,12 +116,8 @@ export class ContentStore {
   private options: RunOptions | undefined;
   private images: Map<string, ResolvedImage> | undefined;
 
-  /**
-   * A full run: lists the folder, reads the files that changed, checks them, renders the output.
-   * With `scan` (startScan of the same folder, begun earlier), the list and each file's size and
-   * modification time come from it rather than from calls made here.
-   */
-  async run(options: RunOptions, scan?: Promise<FolderScan>): Promise<StoreRun> {
+  /** A full run: lists the folder, reads the files that changed, checks them, renders the output. */
+  async run(options: RunOptions): Promise<StoreRun> {
     const stages: Record<string, number> = {};
     let lap = performance.now();
     const time = (stage: string) => {
@@ -131,24 +126,18 @@ export class ContentStore {
       lap = now;
     };
     const root = await this.begin(options);
-    const scanned = scan && (await scan);
-    if (scanned && scanned.root !== root) {
-      throw new Error(`the folder scan is of ${scanned.root}, not of the content folder ${root}`);
-    }
-    const relPaths = scanned ? scanned.relPaths : await listContentFiles(root);
+    const relPaths = await listContentFiles(root);
     const seen = new Set(relPaths);
     for (const rel of this.records.keys()) if (!seen.has(rel)) this.records.delete(rel);
     time('list');
     const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     let todo: LoadedFile[] = [];
     const prefix = `${root}${path.sep}`;
-    for (const [i, rel] of relPaths.entries()) {
+    for (const rel of relPaths) {
       const rec = this.records.get(rel);
-      // Most files of a rebuild are unchanged: one stat each (here or in the scan), and no other work.
+      // Most files of a rebuild are unchanged: one stat call each, and no other work per file.
       if (rec && rec.hash !== '' && !rec.clockBound) {
-        const info = scanned
-          ? { size: scanned.sizes[i], mtimeMs: scanned.mtimes[i] }
-          : statSync(prefix + rel, { throwIfNoEntry: false });
+        const info = statSync(prefix + rel, { throwIfNoEntry: false });
         if (
           info &&
           info.size === rec.size &&
