@@ -334,12 +334,18 @@ export class ContentStore {
       stages[stage] = (stages[stage] ?? 0) + now - lap;
       lap = now;
     };
-    const byId = new Map<string, FileRecord[]>();
+    // Files by id, and the groups of files that share one (rare: a list only for those).
+    const byId = new Map<string, FileRecord>();
+    const shared = new Map<string, FileRecord[]>();
     for (const rec of this.records.values()) {
       if (rec.hash === '') continue;
-      const group = byId.get(rec.id);
-      if (group) group.push(rec);
-      else byId.set(rec.id, [rec]);
+      const other = byId.get(rec.id);
+      if (other === undefined) byId.set(rec.id, rec);
+      else {
+        const group = shared.get(rec.id);
+        if (group) group.push(rec);
+        else shared.set(rec.id, [other, rec]);
+      }
     }
     const issues: ContentIssue[] = [];
     const invalidFiles: string[] = [];
@@ -347,9 +353,9 @@ export class ContentStore {
     let newestMtimeMs = 0;
     for (const rec of this.records.values()) {
       newestMtimeMs = Math.max(newestMtimeMs, rec.mtimeMs);
-      issues.push(...rec.issues);
-      const group = rec.hash === '' ? [] : (byId.get(rec.id) ?? []);
-      if (group.length > 1) {
+      if (rec.issues.length > 0) issues.push(...rec.issues);
+      const group = rec.hash === '' ? undefined : shared.get(rec.id);
+      if (group) {
         issues.push(sharedIdIssue(rec, group));
         invalidFiles.push(rec.file);
       } else if (!rec.valid) invalidFiles.push(rec.file);
@@ -373,7 +379,7 @@ export class ContentStore {
       return rec.prepared;
     });
     time('prepare');
-    const byArticle = new Map(included.map((rec) => [rec.id, rec]));
+    let byArticle: Map<string, FileRecord> | undefined;
     const writer = options.writeData ? this.dataWriter() : undefined;
     // A run that does not write leaves the folder behind the records: it is not reused later.
     if (!options.writeData) {
@@ -387,6 +393,7 @@ export class ContentStore {
       keepDetails: options.keepDetails,
       onDetail: writer?.detail,
       piecesOf: (p) => {
+        byArticle ??= new Map(included.map((rec) => [rec.id, rec]));
         const rec = byArticle.get(p.id) as FileRecord;
         return prepareArticle(this.sourceOf(rec), images).detailPieces;
       },
