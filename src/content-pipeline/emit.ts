@@ -115,7 +115,7 @@ export interface FeedHistory {
   providers?: ProviderCount[];
 }
 
-type ProviderCount = ProviderRef & { count: number };
+export type ProviderCount = ProviderRef & { count: number };
 
 /**
  * A feed's new members from its previous ones: the removed articles taken out, the added ones

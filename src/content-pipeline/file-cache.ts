@@ -5,23 +5,26 @@
  * files whose size or modification time changed, renders only the outputs they affect, and a
  * build links the folder into its output. Unreadable, corrupt or foreign snapshots are ignored.
  *
- * Two files: snapshot.json (the records in columns, the topic names and feed hashes the data folder
- * was made with, and its shard files) and cards.bin (every card's text, decoded only when a shard
- * showing it is written again).
+ * Three files: snapshot.json (the records in columns, the topic names and feed hashes the data
+ * folder was made with, and its shard files), snapshot.bin (the number columns, then every card's
+ * text, decoded only when a shard showing it is written again) and journal.json. A run that
+ * changed a few files writes only the journal: what differs from the snapshot (records, detail
+ * files, shard files), so that it does not pay for writing 10,000 records again. The next process
+ * restores the snapshot, then the journal; once the journal would grow long, a run writes a new
+ * snapshot instead.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataFiles } from '../config/data-files.ts';
-import type { ProviderRef } from '../types/content.ts';
-import { topicSlug } from './derive.ts';
-import type { ContentIssue } from './issues.ts';
-import { displayPath } from './load.ts';
+import type { ProviderCount } from './emit.ts';
 import { ContentModel } from './model.ts';
 import type { SavedFeeds } from './model.ts';
 import type { PreparedArticle } from './prepare.ts';
 import { shortHash } from './prepare.ts';
+import { asciiJson, packSnapshot, recordColumns, restoreRecords, section } from './snapshot-columns.ts';
+import type { Columns, Layout } from './snapshot-columns.ts';
 import { ContentStore } from './store.ts';
 import type { FileRecord, RunOptions, StoreRun } from './store.ts';
 
@@ -29,7 +32,15 @@ import type { FileRecord, RunOptions, StoreRun } from './store.ts';
  * Bump when the snapshot's shape changes. Any change to the pipeline's code also invalidates it
  * (see `codeKey`), so a new check or another output shape never meets old results.
  */
-export const PERSISTENT_CACHE_VERSION = 3;
+export const PERSISTENT_CACHE_VERSION = 4;
+
+/**
+ * A run writes the journal instead of a new snapshot while no more than this many records (and a
+ * quarter of them) and this many times as many detail files differ from the snapshot. The next
+ * process renders those details again and moves those articles in the feeds, so both stay small.
+ */
+const JOURNAL_RECORDS = 64;
+const JOURNAL_DETAILS = 4;
 
 export interface ContentCacheOptions {
   /**
@@ -38,42 +49,6 @@ export interface ContentCacheOptions {
    */
   dir?: string;
 }
-
-/**
- * The records in columns: arrays of plain strings and numbers, which JSON.parse reads several
- * times faster than one small array or object per record (and V8's deserializer slower still).
- */
-interface Columns {
-  relPaths: string[];
-  ids: string[];
-  hashes: string[];
-  /** Per record: size, modification time, read time, `Flag` bits. */
-  numbers: number[];
-  /** Records with problems: index and problems. */
-  issues: [number, ContentIssue[]][];
-  /** Records with image data: index, image URLs (null: not known), image map key. */
-  images: [number, string[] | null, string][];
-  /** The prepared articles, in record order. */
-  prepared: {
-    /** Per article: time, quality, heat (null when none), provider (index or -1), list lengths. */
-    numbers: (number | null)[];
-    providers: ProviderRef[];
-    topicNames: string[];
-    /** Indexes into `topicNames`, links and related URLs, all articles in a row. */
-    topics: number[];
-    links: string[];
-    relatedUrls: (string | null)[];
-    cardHashes: string[];
-    /** Byte length of each card in cards.bin, which holds them in this order. */
-    cardLengths: number[];
-    /** The hash of each detail in the data folder ('' for none). */
-    detailHashes: string[];
-  };
-}
-
-const Flag = { clockBound: 1, valid: 2, published: 4, prepared: 8, draft: 16 } as const;
-const NUMBERS = 4;
-const PREPARED_NUMBERS = 7;
 
 interface Snapshot {
   version: number;
@@ -89,12 +64,75 @@ interface Snapshot {
   shards: [string, string][];
   /** Topic display names the details in the data folder were rendered with. */
   topics: [string, string][];
-  /** The feeds' hashes of the data folder's manifest. */
-  feeds: SavedFeeds | null;
-  /** Also the start of cards.bin: the two files were written together. */
+  /**
+   * The feeds of the data folder's manifest: each one's key, hash and number of members (-1: not
+   * known), the members themselves in snapshot.bin.
+   */
+  feeds: { shardSize: number; providers?: ProviderCount[]; feeds: [string, string, number][] } | null;
+  /** Also the start of snapshot.bin: the two files were written together. */
   token: string;
+  layout: Layout;
   records: Columns;
 }
+
+/** What changed since the snapshot whose token it names (journal.json). */
+interface Journal {
+  token: string;
+  /** As in the snapshot, for the data folder as the last run left it. */
+  written: string | null;
+  shards: [string, string][];
+  /**
+   * Detail files whose text is not the snapshot's: id and hash ('' for a file removed). The next
+   * run renders them again, as it does the details of changed records: from their pieces, where
+   * known, rather than from the source file.
+   */
+  details: [string, string][];
+  pieces: [string, string[]][];
+  /** Records gone since the snapshot, by path. */
+  removed: string[];
+  /** Records new or changed since the snapshot; their cards, in order, in `cards`. */
+  records: Columns;
+  cards: string;
+}
+
+/** A snapshot's record as restored, with what a run may change in place, to tell if it did. */
+interface BaseRecord {
+  rec: FileRecord;
+  size: number;
+  mtimeMs: number;
+  readAt: number;
+  prepared: PreparedArticle | undefined;
+  imageUrls: string[] | null;
+  imagesKey: string;
+}
+
+/** The snapshot on disk: the journal says what differs from it. */
+interface Base {
+  token: string;
+  records: Map<string, BaseRecord>;
+  /** Detail hashes by id, as the snapshot's data folder has them. */
+  details: Map<string, string>;
+}
+
+const baseRecord = (rec: FileRecord): BaseRecord => ({
+  rec,
+  size: rec.size,
+  mtimeMs: rec.mtimeMs,
+  readAt: rec.readAt,
+  prepared: rec.prepared,
+  imageUrls: rec.imageUrls,
+  imagesKey: rec.imagesKey,
+});
+
+const sameAsBase = (rec: FileRecord, b: BaseRecord | undefined) =>
+  b !== undefined &&
+  b.rec === rec &&
+  b.size === rec.size &&
+  b.mtimeMs === rec.mtimeMs &&
+  b.readAt === rec.readAt &&
+  b.prepared === rec.prepared &&
+  b.imageUrls === rec.imageUrls &&
+  b.imagesKey === rec.imagesKey;
 
 let codeKeyMemo: string | undefined;
 /** A hash of the pipeline's own source files: results made by other code are never reused. */
@@ -123,6 +161,8 @@ export class ContentCache {
   readonly store = new ContentStore();
   private readonly dir: string | undefined;
   private openedAs: string | undefined;
+  /** The snapshot in the folder, once read or written by this process. */
+  private base: Base | undefined;
 
   constructor(options: ContentCacheOptions = {}) {
     this.dir = options.dir;
@@ -183,13 +223,14 @@ export class ContentCache {
 
   private open(folder: string, options: RunOptions): void {
     this.openedAs = folder;
+    this.base = undefined;
     this.removeOtherVersions();
     this.store.dataDir = path.join(folder, 'data');
     let snapshot: Snapshot;
-    let cards: Buffer;
+    let bin: Buffer;
     try {
       snapshot = JSON.parse(readFileSync(path.join(folder, 'snapshot.json'), 'utf8')) as Snapshot;
-      cards = readFileSync(path.join(folder, 'cards.bin'));
+      bin = readFileSync(path.join(folder, 'snapshot.bin'));
       const clock = options.now ? options.now.getTime() : null;
       if (
         typeof snapshot !== 'object' ||
@@ -198,7 +239,7 @@ export class ContentCache {
         snapshot.code !== codeKey() ||
         snapshot.root !== path.resolve(options.contentDir) ||
         snapshot.clock !== clock ||
-        cards.toString('latin1', 0, snapshot.token.length + 1) !== `${snapshot.token}\n`
+        bin.toString('latin1', 0, snapshot.token.length + 1) !== `${snapshot.token}\n`
       ) {
         return;
       }
@@ -207,19 +248,73 @@ export class ContentCache {
     }
     const store = this.store;
     try {
-      const restored = restoreRecords(snapshot, cards);
-      for (const rec of restored.records) store.records.set(rec.relPath, rec);
+      const { layout, records: columns } = snapshot;
+      columns.numbers = section(bin, layout.numbers, Float64Array);
+      columns.prepared.numbers = section(bin, layout.prepared, Float64Array);
+      columns.prepared.topics = section(bin, layout.topics, Uint32Array);
+      columns.prepared.cardLengths = section(bin, layout.cardLengths, Uint32Array);
+      const restored = restoreRecords(columns, bin, layout.cards, snapshot.root);
+      const journal = readJournal(folder, snapshot.token);
+      const later = journal && restoreRecords(journal.records, Buffer.from(journal.cards), 0, snapshot.root);
+      const records = new Map<string, BaseRecord>();
+      for (const rec of restored.records) {
+        store.records.set(rec.relPath, rec);
+        records.set(rec.relPath, baseRecord(rec));
+      }
+      for (const rel of journal?.removed ?? []) store.records.delete(rel);
+      for (const rec of later?.records ?? []) {
+        // Same bytes as in the snapshot (read again, or edited and put back): the same article, so
+        // the restored model does not take it for a changed one.
+        const before = records.get(rec.relPath)?.rec;
+        if (
+          before?.prepared &&
+          rec.prepared &&
+          before.hash === rec.hash &&
+          before.imagesKey === rec.imagesKey
+        ) {
+          rec.prepared = before.prepared;
+        }
+        store.records.set(rec.relPath, rec);
+      }
       store.clock = snapshot.clock;
       store.root = snapshot.root;
+      const hashes = columns.prepared.detailHashes;
+      const details = new Map<string, string>();
+      restored.articles.forEach((a, i) => {
+        if (hashes[i]) details.set(a.id, hashes[i]);
+      });
+      this.base = { token: snapshot.token, records, details };
       // A data folder removed or changed since (its manifest is not the one written) is unknown.
-      if (snapshot.written && snapshot.feeds && manifestHash(this.store.dataDir) === snapshot.written) {
-        store.model.restore(restored.details, snapshot.topics, snapshot.feeds, restored.articles);
-        store.restoreWritten(new Map(snapshot.shards));
+      const written = journal ? journal.written : snapshot.written;
+      if (written && snapshot.feeds && manifestHash(this.store.dataDir) === written) {
+        const members = section(bin, layout.members, Int32Array);
+        let at = 0;
+        const feeds: SavedFeeds = {
+          shardSize: snapshot.feeds.shardSize,
+          providers: snapshot.feeds.providers,
+          feeds: snapshot.feeds.feeds.map(([key, hash, count]) => {
+            if (count < 0) return [key, hash, null];
+            at += count;
+            return [key, hash, members.subarray(at - count, at)];
+          }),
+        };
+        if (at !== members.length) throw new Error('snapshot.bin does not match its feeds');
+        store.model.restore(restored.articles, hashes, snapshot.topics, feeds);
+        if (journal) {
+          store.model.markWritten(journal.details);
+          const pieces = new Map(journal.pieces);
+          for (const rec of store.records.values()) {
+            const p = rec.prepared;
+            if (p && p.detailPieces.length === 0) p.detailPieces = pieces.get(p.id) ?? p.detailPieces;
+          }
+        }
+        store.restoreWritten(new Map(journal ? journal.shards : snapshot.shards));
       }
     } catch {
       store.records.clear();
       store.model = new ContentModel();
       store.hasData = false;
+      this.base = undefined;
     }
   }
 
@@ -240,36 +335,125 @@ export class ContentCache {
 
   private save(folder: string): void {
     const store = this.store;
-    const token = randomBytes(9).toString('base64url');
-    const { columns, articles, cards } = recordColumns(store, token);
-    const snapshot: Snapshot = {
-      version: PERSISTENT_CACHE_VERSION,
-      code: codeKey(),
-      root: store.root ?? '',
-      clock: store.clock ?? null,
-      // The manifest this run wrote, hashed from memory (the same text the next open reads back).
-      written: store.hasData && store.last ? shortHash(store.last.plan.manifestText) : null,
-      shards: [...store.shardKeys],
-      topics: store.model.topicNames(),
-      feeds: store.model.savedFeeds(articles) ?? null,
-      token,
-      records: columns,
-    };
+    const written = store.hasData && store.last ? shortHash(store.last.plan.manifestText) : null;
+    const journal = this.base && journalOf(store, this.base, written);
     try {
       mkdirSync(folder, { recursive: true });
-      // Written aside, then renamed: a build stopped halfway never leaves a truncated file.
-      for (const [name, bytes] of [
-        ['cards.bin', cards],
-        ['snapshot.json', JSON.stringify(snapshot)],
-      ] as const) {
-        const target = path.join(folder, name);
-        writeFileSync(`${target}.${process.pid}.tmp`, bytes);
-        renameSync(`${target}.${process.pid}.tmp`, target);
+      if (journal) {
+        replaceFile(path.join(folder, 'journal.json'), asciiJson(journal));
+        return;
       }
+      const token = randomBytes(9).toString('base64url');
+      const { columns, articles, cards } = recordColumns(store.records.values(), store);
+      const saved = store.model.savedFeeds(articles);
+      const members: number[] = [];
+      for (const [, , list] of saved?.feeds ?? []) {
+        for (let i = 0; list && i < list.length; i++) members.push(list[i] as number);
+      }
+      const { bytes, layout } = packSnapshot(`${token}\n`, cards, {
+        numbers: Float64Array.from(columns.numbers),
+        prepared: Float64Array.from(columns.prepared.numbers, (n) => n ?? NaN),
+        topics: Uint32Array.from(columns.prepared.topics),
+        cardLengths: Uint32Array.from(columns.prepared.cardLengths),
+        members: Int32Array.from(members),
+      });
+      const p = columns.prepared;
+      const snapshot: Snapshot = {
+        version: PERSISTENT_CACHE_VERSION,
+        code: codeKey(),
+        root: store.root ?? '',
+        clock: store.clock ?? null,
+        // The manifest this run wrote, hashed from memory (the same text the next open reads back).
+        written,
+        shards: [...store.shardKeys],
+        topics: store.model.topicNames(),
+        feeds: saved
+          ? {
+              shardSize: saved.shardSize,
+              providers: saved.providers,
+              feeds: saved.feeds.map(([key, hash, list]) => [key, hash, list ? list.length : -1]),
+            }
+          : null,
+        token,
+        layout,
+        records: { ...columns, numbers: [], prepared: { ...p, numbers: [], topics: [], cardLengths: [] } },
+      };
+      // A journal names the snapshot it follows: once a new one is in place, the old one is moot.
+      replaceFile(path.join(folder, 'snapshot.bin'), bytes);
+      replaceFile(path.join(folder, 'snapshot.json'), asciiJson(snapshot));
+      rmSync(path.join(folder, 'journal.json'), { force: true });
+      const records = new Map<string, BaseRecord>();
+      for (const rec of store.records.values()) records.set(rec.relPath, baseRecord(rec));
+      const details = new Map<string, string>();
+      for (const id of store.model.ids()) details.set(id, store.model.detailHash(id) ?? '');
+      this.base = { token, records, details };
     } catch {
       // A cache that cannot be written only costs time on the next run.
+      this.base = undefined;
     }
   }
+}
+
+/** Written aside, then renamed: a build stopped halfway never leaves a truncated file. */
+function replaceFile(target: string, data: string | Buffer): void {
+  writeFileSync(`${target}.${process.pid}.tmp`, data);
+  renameSync(`${target}.${process.pid}.tmp`, target);
+}
+
+/** The journal that follows the snapshot `base`, or null when there is none. */
+function readJournal(folder: string, token: string): Journal | null {
+  try {
+    const journal = JSON.parse(readFileSync(path.join(folder, 'journal.json'), 'utf8')) as Journal;
+    return typeof journal === 'object' && journal !== null && journal.token === token ? journal : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What differs between the store and the snapshot `base`, as a journal; null when so much does
+ * that a new snapshot is due.
+ */
+function journalOf(store: ContentStore, base: Base, written: string | null): Journal | null {
+  const limit = Math.min(JOURNAL_RECORDS, store.records.size / 4);
+  const changed: FileRecord[] = [];
+  for (const rec of store.records.values()) {
+    if (sameAsBase(rec, base.records.get(rec.relPath))) continue;
+    changed.push(rec);
+    if (changed.length > limit) return null;
+  }
+  const removed: string[] = [];
+  for (const rel of base.records.keys()) if (!store.records.has(rel)) removed.push(rel);
+  if (changed.length + removed.length > limit) return null;
+  const details: [string, string][] = [];
+  const model = store.model;
+  for (const id of model.ids()) {
+    const hash = model.detailHash(id) ?? '';
+    if (base.details.get(id) !== hash) details.push([id, hash]);
+  }
+  for (const id of base.details.keys()) if (model.detailHash(id) === undefined) details.push([id, '']);
+  if (details.length > limit * JOURNAL_DETAILS) return null;
+  // The next run renders these details again, and those of the changed articles (new to the
+  // snapshot's feeds): from their pieces, without reading their files again.
+  const pieces = new Map<string, string[]>();
+  for (const rec of changed) {
+    if (rec.prepared && rec.prepared.detailPieces.length > 0) pieces.set(rec.id, rec.prepared.detailPieces);
+  }
+  for (const [id, hash] of details) {
+    const known = hash === '' || pieces.has(id) ? undefined : model.detailPieces(id);
+    if (known) pieces.set(id, known);
+  }
+  const { columns, cards } = recordColumns(changed, store);
+  return {
+    token: base.token,
+    written,
+    shards: [...store.shardKeys],
+    details,
+    pieces: [...pieces],
+    removed,
+    records: columns,
+    cards: packSnapshot('', cards, {}).bytes.toString('utf8'),
+  };
 }
 
 /** A short hash of the manifest in a data folder; null when there is none. */
@@ -278,234 +462,5 @@ function manifestHash(dataDir: string | undefined): string | null {
     return dataDir ? shortHash(readFileSync(path.join(dataDir, dataFiles.manifest()), 'utf8')) : null;
   } catch {
     return null;
-  }
-}
-
-/**
- * The store's records as columns, the index of each prepared article among them, and cards.bin:
- * the token, then every card's UTF-8 text (copied from the last cards.bin where not decoded).
- */
-function recordColumns(store: ContentStore, token: string) {
-  const c: Columns = {
-    relPaths: [],
-    ids: [],
-    hashes: [],
-    numbers: [],
-    issues: [],
-    images: [],
-    prepared: {
-      numbers: [],
-      providers: [],
-      topicNames: [],
-      topics: [],
-      links: [],
-      relatedUrls: [],
-      cardHashes: [],
-      cardLengths: [],
-      detailHashes: [],
-    },
-  };
-  const p = c.prepared;
-  const providerIndex = new Map<string, number>();
-  const topicIndex = new Map<string, number>();
-  const articles = new Map<PreparedArticle, number>();
-  const cards: (RestoredArticle | Buffer)[] = [];
-  let cardBytes = Buffer.byteLength(token) + 1;
-  for (const rec of store.records.values()) {
-    const a = rec.prepared;
-    const flags =
-      (rec.clockBound ? Flag.clockBound : 0) |
-      (rec.valid ? Flag.valid : 0) |
-      (rec.published ? Flag.published : 0) |
-      (a ? Flag.prepared : 0) |
-      (a?.draft ? Flag.draft : 0);
-    const index = c.relPaths.length;
-    c.relPaths.push(rec.relPath);
-    c.ids.push(rec.id);
-    c.hashes.push(rec.hash);
-    c.numbers.push(rec.size, rec.mtimeMs, rec.readAt, flags);
-    if (rec.issues.length > 0) c.issues.push([index, rec.issues]);
-    const imageUrls = store.withImages ? rec.imageUrls : null;
-    if (imageUrls !== null || rec.imagesKey !== '') c.images.push([index, imageUrls, rec.imagesKey]);
-    if (!a) continue;
-    articles.set(a, articles.size);
-    let provider = -1;
-    if (a.provider) {
-      const key = JSON.stringify(a.provider);
-      provider = providerIndex.get(key) ?? p.providers.push(a.provider) - 1;
-      providerIndex.set(key, provider);
-    }
-    p.numbers.push(
-      a.time,
-      a.quality ?? null,
-      a.heat ?? null,
-      provider,
-      a.topicNames.length,
-      a.links.length,
-      a.relatedUrls.length,
-    );
-    for (const name of a.topicNames) {
-      const t = topicIndex.get(name) ?? p.topicNames.push(name) - 1;
-      topicIndex.set(name, t);
-      p.topics.push(t);
-    }
-    p.links.push(...a.links);
-    for (const url of a.relatedUrls) p.relatedUrls.push(url ?? null);
-    p.cardHashes.push(a.cardHash);
-    const card = a instanceof RestoredArticle && a.undecoded() ? a : Buffer.from(a.cardText);
-    const length = card instanceof RestoredArticle ? card.cardLength : card.length;
-    cards.push(card);
-    p.cardLengths.push(length);
-    cardBytes += length;
-    p.detailHashes.push(store.model.detailHash(a.id) ?? '');
-  }
-  const out = Buffer.allocUnsafe(cardBytes);
-  let at = out.write(`${token}\n`, 0);
-  for (const card of cards)
-    at += card instanceof RestoredArticle ? card.copyCard(out, at) : card.copy(out, at);
-  return { columns: c, articles, cards: out };
-}
-
-/** The records of a snapshot, the prepared articles in their order, and the detail hashes. */
-function restoreRecords(snapshot: Snapshot, cards: Buffer) {
-  const c = snapshot.records;
-  const p = c.prepared;
-  const records: FileRecord[] = [];
-  const articles: PreparedArticle[] = [];
-  const details: [PreparedArticle, string][] = [];
-  const issues = new Map(c.issues);
-  const images = new Map(c.images.map(([i, urls, key]) => [i, { urls, key }]));
-  const slugOf = p.topicNames.map(topicSlug);
-  // Display paths share the folder's prefix: path.relative per file costs more than the rest.
-  const first = c.relPaths[0];
-  const prefix =
-    first === undefined ? '' : displayPath(path.join(snapshot.root, first)).slice(0, -first.length);
-  let cardAt = snapshot.token.length + 1;
-  let topic = 0;
-  let link = 0;
-  let related = 0;
-  for (let i = 0; i < c.relPaths.length; i++) {
-    const relPath = c.relPaths[i] as string;
-    const id = c.ids[i] as string;
-    const n = i * NUMBERS;
-    const flags = c.numbers[n + 3] as number;
-    let prepared: PreparedArticle | undefined;
-    if (flags & Flag.prepared) {
-      const article = articles.length;
-      const m = article * PREPARED_NUMBERS;
-      const nums = p.numbers;
-      const topicEnd = topic + (nums[m + 4] as number);
-      const topicNames: string[] = [];
-      const slugs: string[] = [];
-      for (; topic < topicEnd; topic++) {
-        const t = p.topics[topic] as number;
-        topicNames.push(p.topicNames[t] as string);
-        const slug = slugOf[t] as string;
-        if (!slugs.includes(slug)) slugs.push(slug);
-      }
-      const cardEnd = cardAt + (p.cardLengths[article] as number);
-      if (cardEnd > cards.length) throw new Error('cards.bin is short');
-      const linkEnd = link + (nums[m + 5] as number);
-      const relatedEnd = related + (nums[m + 6] as number);
-      const relatedUrls = p.relatedUrls.slice(related, relatedEnd) as (string | undefined)[];
-      for (let r = 0; r < relatedUrls.length; r++) relatedUrls[r] ??= undefined;
-      prepared = new RestoredArticle(cards, cardAt, cardEnd, {
-        id,
-        time: nums[m] as number,
-        quality: nums[m + 1] ?? undefined,
-        heat: nums[m + 2] ?? undefined,
-        draft: (flags & Flag.draft) !== 0,
-        provider: nums[m + 3] === -1 ? undefined : p.providers[nums[m + 3] as number],
-        slugs,
-        topicNames,
-        links: p.links.slice(link, linkEnd),
-        relatedUrls,
-        cardHash: p.cardHashes[article] as string,
-      });
-      cardAt = cardEnd;
-      link = linkEnd;
-      related = relatedEnd;
-      articles.push(prepared);
-      const detailHash = p.detailHashes[article];
-      if (detailHash) details.push([prepared, detailHash]);
-    }
-    const image = images.get(i);
-    records.push({
-      relPath,
-      file: `${prefix}${relPath}`,
-      id,
-      size: c.numbers[n] as number,
-      mtimeMs: c.numbers[n + 1] as number,
-      readAt: c.numbers[n + 2] as number,
-      hash: c.hashes[i] as string,
-      clockBound: (flags & Flag.clockBound) !== 0,
-      issues: issues.get(i) ?? [],
-      valid: (flags & Flag.valid) !== 0,
-      published: (flags & Flag.published) !== 0,
-      imageUrls: image?.urls ?? null,
-      imagesKey: image?.key ?? '',
-      article: undefined,
-      prepared,
-    });
-  }
-  if (cardAt !== cards.length) throw new Error('cards.bin does not match');
-  return { records, articles, details };
-}
-
-/**
- * An article restored from the snapshot: its card text is decoded from cards.bin only when a shard
- * that shows it is written or served (after one edit, a few dozen of them).
- */
-class RestoredArticle implements PreparedArticle {
-  id: string;
-  time: number;
-  quality: number | undefined;
-  heat: number | undefined;
-  draft: boolean;
-  provider: ProviderRef | undefined;
-  slugs: string[];
-  topicNames: string[];
-  links: string[];
-  relatedUrls: (string | undefined)[];
-  cardHash: string;
-  detailPieces: string[] = [];
-  private text: string | undefined;
-
-  constructor(
-    private readonly cards: Buffer,
-    private readonly start: number,
-    private readonly end: number,
-    fields: Omit<PreparedArticle, 'cardText' | 'detailPieces'>,
-  ) {
-    this.id = fields.id;
-    this.time = fields.time;
-    this.quality = fields.quality;
-    this.heat = fields.heat;
-    this.draft = fields.draft;
-    this.provider = fields.provider;
-    this.slugs = fields.slugs;
-    this.topicNames = fields.topicNames;
-    this.links = fields.links;
-    this.relatedUrls = fields.relatedUrls;
-    this.cardHash = fields.cardHash;
-  }
-
-  get cardText(): string {
-    this.text ??= this.cards.toString('utf8', this.start, this.end);
-    return this.text;
-  }
-
-  get cardLength(): number {
-    return this.end - this.start;
-  }
-
-  /** Whether the card is still only bytes (saving copies them rather than encoding the text). */
-  undecoded(): boolean {
-    return this.text === undefined;
-  }
-
-  /** Copies the card's bytes into `target` at `at`; returns how many. */
-  copyCard(target: Buffer, at: number): number {
-    return this.cards.copy(target, at, this.start, this.end);
   }
 }

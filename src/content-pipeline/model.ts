@@ -6,7 +6,7 @@
 import { dataFiles } from '../config/data-files.ts';
 import type { TopicRef } from '../types/content.ts';
 import { linkIndex, nameTopics } from './derive.ts';
-import type { EmitArticle, EmitOptions, FeedHistory, PlannedOutput } from './emit.ts';
+import type { EmitArticle, EmitOptions, FeedHistory, PlannedOutput, ProviderCount } from './emit.ts';
 import { feedKey, planOutput, shardText } from './emit.ts';
 import { detailInputs, fillDetail, shortHash, topicJsonOf } from './prepare.ts';
 import type { PreparedArticle } from './prepare.ts';
@@ -16,13 +16,40 @@ interface DetailMemo {
   hash: string;
   /** Kept when the model serves files (dev); a build writes each detail once and drops it. */
   text: string | undefined;
+  /**
+   * The detail file holds another text than `prepared` renders in the world the model was restored
+   * with (a later run wrote it; `hash` is that text's, '' for no file): rendered again next run.
+   */
+  stale?: boolean;
 }
+
+/**
+ * Stands for an article the restored model never saw whose detail a later run wrote: never equal
+ * to a run's article, in no feed, linking nothing.
+ */
+const UNSEEN: PreparedArticle = Object.freeze({
+  id: '',
+  time: 0,
+  quality: undefined,
+  heat: undefined,
+  draft: false,
+  provider: undefined,
+  slugs: [],
+  topicNames: [],
+  links: [],
+  relatedUrls: [],
+  cardText: '',
+  cardHash: '',
+  detailPieces: [],
+});
 
 /** The feeds' hashes of a run, as the persistent cache keeps them. */
 export interface SavedFeeds {
   shardSize: number;
   /** Each feed's key, hash and members (indexes into the saved articles); null: members not known. */
-  feeds: [string, string, number[] | null][];
+  feeds: [string, string, ArrayLike<number> | null][];
+  /** Every provider by count, as the manifest's were counted (absent: count again). */
+  providers?: ProviderCount[];
 }
 
 export interface ModelRun {
@@ -53,29 +80,49 @@ export class ContentModel {
 
   /**
    * Restores the memos of a run from the persistent cache (their texts stay on disk): each
-   * article's detail hash, and the topic names those details were rendered with.
+   * article's detail hash ('' for none), and the topic names those details were rendered with.
    */
   restore(
-    details: [PreparedArticle, string][],
+    articles: PreparedArticle[],
+    detailHashes: string[],
     topics: [string, string][],
     saved: SavedFeeds,
-    articles: PreparedArticle[],
   ): void {
-    for (const [prepared, hash] of details)
-      this.details.set(prepared.id, { prepared, hash, text: undefined });
+    for (let i = 0; i < articles.length; i++) {
+      const prepared = articles[i] as PreparedArticle;
+      const hash = detailHashes[i];
+      if (hash) this.details.set(prepared.id, { prepared, hash, text: undefined });
+    }
     this.topics = new Map(topics.map(([slug, name]) => [slug, { slug, name }]));
     this.topicJson = topicJsonOf(this.topics);
     const hashes = new Map<string, string>();
     let members: Map<string, PreparedArticle[]> | undefined = new Map();
-    const known = new Set(details.map(([prepared]) => prepared));
     for (const [key, hash, indexes] of saved.feeds) {
       hashes.set(key, hash);
-      const list = indexes?.map((i) => articles[i] as PreparedArticle);
+      if (!members) continue;
       // Members are of use only when every one is an article the details were restored with.
-      if (members && list?.every((a) => known.has(a))) members.set(key, list);
+      const list: PreparedArticle[] = [];
+      let whole = indexes !== null;
+      for (let n = 0; whole && indexes && n < indexes.length; n++) {
+        const i = indexes[n] as number;
+        whole = Boolean(detailHashes[i]);
+        list.push(articles[i] as PreparedArticle);
+      }
+      if (whole) members.set(key, list);
       else members = undefined;
     }
-    this.feeds = { shardSize: saved.shardSize, hashes, members };
+    this.feeds = { shardSize: saved.shardSize, hashes, members, providers: saved.providers };
+  }
+
+  /**
+   * Details that later runs wrote (or removed: hash '') after the state `restore` was given: each
+   * is rendered again in the next run, and written only if its text is not the one on disk.
+   */
+  markWritten(details: [string, string][]): void {
+    for (const [id, hash] of details) {
+      const memo = this.details.get(id);
+      this.details.set(id, { prepared: memo?.prepared ?? UNSEEN, hash, text: undefined, stale: true });
+    }
   }
 
   /** The last run's feeds for the persistent cache, members by `indexOf` (none when not known). */
@@ -88,12 +135,19 @@ export class ContentModel {
         const list = feeds.members?.get(key)?.map((a) => indexOf.get(a) ?? -1);
         return [key, hash, list && !list.includes(-1) ? list : null];
       }),
+      providers: feeds.providers,
     };
   }
 
   /** A detail's text hash, for the persistent cache. */
   detailHash(id: string): string | undefined {
     return this.details.get(id)?.hash;
+  }
+
+  /** The detail pieces of an article of the last run, when it has them (the persistent cache). */
+  detailPieces(id: string): string[] | undefined {
+    const pieces = this.details.get(id)?.prepared.detailPieces;
+    return pieces && pieces.length > 0 ? pieces : undefined;
   }
 
   /** Each topic's display name as the details have it, for the persistent cache. */
@@ -157,6 +211,7 @@ export class ContentModel {
       let memo: DetailMemo;
       if (
         old?.prepared === p &&
+        !old.stale &&
         (renamed.size === 0 || !p.slugs.some((slug) => renamed.has(slug))) &&
         (touched.size === 0 || !p.relatedUrls.some((url) => url !== undefined && touched.has(url)))
       ) {

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -76,7 +76,7 @@ describe('a build through the persistent data folder', () => {
   it('starts afresh from a damaged snapshot, never failing the build', async () => {
     await build(path.join(root, 'dist1'));
     const names = (await readdir(cacheDir, { recursive: true })).filter((n) =>
-      /(snapshot\.json|cards\.bin)$/.test(n),
+      /snapshot\.(json|bin)$/.test(n),
     );
     expect(names).toHaveLength(2);
     await writeFile(path.join(cacheDir, names[0] ?? ''), '{"truncated');
@@ -357,7 +357,9 @@ const steps: Step[] = [
     edit: async () => {
       await rm(await fileOf(LINKED_ID));
       return {
-        parsed: shared.linkedFrom,
+        // Their details are rendered again, from the pieces the journal kept when the last run
+        // rendered them: no file is read.
+        parsed: [],
         verify: (tree) => {
           expect(tree.has(`articles/${LINKED_ID}.json`)).toBe(false);
           for (const id of shared.linkedFrom) {
@@ -376,8 +378,12 @@ const steps: Step[] = [
 ];
 
 describe('a build through the persistent data folder, over several shards per feed', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     generateCorpus({ count: CORPUS_SIZE, out: dir });
+    // As old as a real folder's files: only those a test edits are new enough to be read again
+    // (store.ts reads a file whose modification time is close to its last read once more).
+    const old = new Date(Date.now() - 3_600_000);
+    for (const file of (await articleFiles()).values()) await utimes(file, old, old);
   });
 
   it(
@@ -463,7 +469,7 @@ describe('a build through the persistent data folder, over several shards per fe
     SLOW,
   );
 
-  /** The cache's own file `name` (snapshot.json or cards.bin). */
+  /** The cache's own file `name` (snapshot.json, snapshot.bin or journal.json). */
   async function cacheFile(name: string): Promise<string> {
     const found = (await readdir(cacheDir, { recursive: true })).filter((n) => path.basename(n) === name);
     expect(found).toHaveLength(1);
@@ -481,23 +487,31 @@ describe('a build through the persistent data folder, over several shards per fe
     ['a snapshot without feed hashes', () => editSnapshot((s) => (s.feeds = null))],
     ['a snapshot without topic names', () => editSnapshot((s) => delete s.topics)],
     [
-      'a snapshot with one card length missing',
+      'a snapshot with one link missing',
       () =>
         editSnapshot((s) => {
-          (s.records as { prepared: { cardLengths: number[] } }).prepared.cardLengths.pop();
+          (s.records as { prepared: { links: string[] } }).prepared.links.pop();
         }),
     ],
     [
-      'a cards.bin cut short',
+      'a snapshot whose number columns are said to run past the end of snapshot.bin',
+      () =>
+        editSnapshot((s) => {
+          const layout = s.layout as { cards: number; numbers: [number, number] };
+          layout.numbers[1] = layout.cards;
+        }),
+    ],
+    [
+      'a snapshot.bin cut short',
       async () => {
-        const file = await cacheFile('cards.bin');
+        const file = await cacheFile('snapshot.bin');
         await truncate(file, Math.floor((await stat(file)).size / 2));
       },
     ],
     [
-      'a cards.bin with bytes added',
+      'a snapshot.bin with bytes added',
       async () => {
-        const file = await cacheFile('cards.bin');
+        const file = await cacheFile('snapshot.bin');
         await writeFile(file, 'more', { flag: 'a' });
       },
     ],
@@ -521,9 +535,97 @@ describe('a build through the persistent data folder, over several shards per fe
     SLOW,
   );
 
-  // Fails at 094cf38 (a known bug, left to fail until fixed in src/): the snapshot still says the
-  // folder holds its files, so dataWriter's `put` unlinks a file that is not there (ENOENT) and the
-  // build throws; the snapshot is not replaced, so every later build throws the same way.
+  // Failed until a44c012: the snapshot still said the folder held its files, so dataWriter's `put`
+  // unlinked a file that was not there (ENOENT) and every later build threw the same way.
+  /** The cache's snapshot.json and snapshot.bin, and whether it has a journal. */
+  async function cacheState() {
+    const names = await readdir(cacheDir, { recursive: true });
+    return {
+      snapshot: [
+        await readFile(await cacheFile('snapshot.json')),
+        await readFile(await cacheFile('snapshot.bin')),
+      ],
+      journal: names.some((n) => path.basename(n) === 'journal.json'),
+    };
+  }
+
+  it(
+    'after a few edits writes only a journal, and a new snapshot once the journal would hold too many',
+    async () => {
+      await build(path.join(root, 'dist-0'));
+      const first = await cacheState();
+      expect(first.journal).toBe(false);
+      const ids = [...(await articleFiles()).keys()].sort();
+      let run = 0;
+      const buildAfter = async (edited: string[]) => {
+        checked.length = 0;
+        await build(path.join(root, `dist-${++run}`));
+        expect([...checked].sort()).toEqual(edited.map((id) => `${id}.md`).sort());
+        expect(await readTree(path.join(root, `dist-${run}`, 'data'))).toEqual(await coldFiles());
+        return cacheState();
+      };
+
+      // One edit, then another: the snapshot stays as it was, and a journal says what changed.
+      const reverted = ids[3] ?? '';
+      const original = await readFile(await fileOf(reverted), 'utf8');
+      for (const id of [reverted, ids[77] ?? '']) {
+        await editArticle(id, setTitle(`Edited once (${id})`));
+        expect(await buildAfter([id]), `edit of ${id}`).toEqual({ snapshot: first.snapshot, journal: true });
+      }
+      // Put back as it was in the snapshot: the same article again, its detail file written back.
+      await editArticle(reverted, () => original);
+      expect(await buildAfter([reverted]), 'put back').toEqual({ snapshot: first.snapshot, journal: true });
+      // More files changed since the snapshot than a journal holds (a quarter of the records).
+      // (Dated in the past, as if saved a while ago: files saved within 2 s of a build are read again
+      // by the next one, which would make the next run's journal this long too.)
+      const many = ids.slice(10, 50);
+      const earlier = new Date(Date.now() - 1_800_000);
+      for (const id of many) {
+        await editArticle(id, setTitle(`Edited in bulk (${id})`));
+        await utimes(await fileOf(id), earlier, earlier);
+      }
+      const compacted = await buildAfter(many);
+      expect(compacted.journal).toBe(false);
+      expect(compacted.snapshot).not.toEqual(first.snapshot);
+
+      // The next edit goes to a journal of the new snapshot.
+      await editArticle(ids[120] ?? '', setTitle('Edited after the new snapshot'));
+      expect(await buildAfter([ids[120] ?? ''])).toEqual({ snapshot: compacted.snapshot, journal: true });
+    },
+    SLOW,
+  );
+
+  it.each([
+    ['cut short', async (file: string) => truncate(file, Math.floor((await stat(file)).size / 2))],
+    [
+      'of another snapshot',
+      async (file: string) => {
+        const journal = JSON.parse(await readFile(file, 'utf8')) as { token: string };
+        await writeFile(file, JSON.stringify({ ...journal, token: `${journal.token}x` }));
+      },
+    ],
+  ])(
+    'after a journal %s, the next build does without it and writes what a cold build writes',
+    async (_, damage) => {
+      await build(path.join(root, 'dist1'));
+      const ids = [...(await articleFiles()).keys()].sort();
+      await editArticle(ids[5] ?? '', setTitle('Edited before the journal was damaged'));
+      await build(path.join(root, 'dist2'));
+      await damage(await cacheFile('journal.json'));
+      await editArticle(ids[90] ?? '', setTitle('Edited after the journal was damaged'));
+
+      checked.length = 0;
+      await build(path.join(root, 'dist3'));
+      // The snapshot's records stand, but its data folder is not the one on disk: every detail is
+      // rendered again, from its file.
+      expect(checked).toHaveLength(CORPUS_SIZE);
+      const third = await readTree(path.join(root, 'dist3', 'data'));
+      expect(third).toEqual(await coldFiles());
+      expect(detailIn(third, ids[5] ?? '').title).toBe('Edited before the journal was damaged');
+    },
+    SLOW,
+  );
+
   it(
     'after the data folder was deleted from the cache, the next build still writes what a cold build writes',
     async () => {

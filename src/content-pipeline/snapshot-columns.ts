@@ -1,0 +1,365 @@
+/**
+ * The persistent cache's records in columns (file-cache.ts): how a store's records are written as
+ * a few long arrays and typed number columns, and how they come back as records whose articles
+ * read what most runs never ask for (card text, topic slugs, related URLs) only when asked.
+ */
+import path from 'node:path';
+import type { ProviderRef } from '../types/content.ts';
+import { topicSlug } from './derive.ts';
+import type { ContentIssue } from './issues.ts';
+import { displayPath } from './load.ts';
+import type { PreparedArticle } from './prepare.ts';
+import type { ContentStore, FileRecord } from './store.ts';
+
+/**
+ * The records in columns: arrays of plain strings, which JSON.parse reads several times faster
+ * than one small array or object per record (and V8's deserializer slower still). The number
+ * columns of a snapshot are kept in snapshot.bin (`Layout`), which needs no parsing at all; a
+ * journal's few records keep them in its JSON.
+ */
+export interface Columns {
+  relPaths: string[];
+  ids: string[];
+  hashes: string[];
+  /** Per record: size, modification time, read time, `Flag` bits. */
+  numbers: ArrayLike<number>;
+  /** Records with problems: index and problems. */
+  issues: [number, ContentIssue[]][];
+  /** Records with image data: index, image URLs (null: not known), image map key. */
+  images: [number, string[] | null, string][];
+  /** The prepared articles, in record order. */
+  prepared: {
+    /** Per article: time, quality, heat (null or NaN when none), provider (index or -1), list lengths. */
+    numbers: ArrayLike<number | null>;
+    providers: ProviderRef[];
+    topicNames: string[];
+    /** Indexes into `topicNames`, links and related URLs, all articles in a row. */
+    topics: ArrayLike<number>;
+    links: string[];
+    relatedUrls: (string | null)[];
+    cardHashes: string[];
+    /** Byte length of each card, in the order they follow each other (snapshot.bin, a journal). */
+    cardLengths: ArrayLike<number>;
+    /** The hash of each detail in the data folder ('' for none). */
+    detailHashes: string[];
+  };
+}
+
+/**
+ * Where snapshot.bin keeps each number column (byte offset and count; each starts at a multiple of
+ * 8), and where the cards start, after them.
+ */
+export interface Layout {
+  numbers: [number, number];
+  prepared: [number, number];
+  topics: [number, number];
+  cardLengths: [number, number];
+  /** Every saved feed's members in a row (see `Snapshot.feeds`). */
+  members: [number, number];
+  cards: number;
+}
+
+const Flag = { clockBound: 1, valid: 2, published: 4, prepared: 8, draft: 16 } as const;
+const NUMBERS = 4;
+const PREPARED_NUMBERS = 7;
+
+/**
+ * Records as columns, the index of each prepared article among them, and their cards (bytes still
+ * in the last snapshot.bin where not decoded), for `packSnapshot`.
+ */
+export function recordColumns(records: Iterable<FileRecord>, store: ContentStore) {
+  const c: Columns & {
+    numbers: number[];
+    prepared: { numbers: (number | null)[]; topics: number[]; cardLengths: number[] };
+  } = {
+    relPaths: [],
+    ids: [],
+    hashes: [],
+    numbers: [],
+    issues: [],
+    images: [],
+    prepared: {
+      numbers: [],
+      providers: [],
+      topicNames: [],
+      topics: [],
+      links: [],
+      relatedUrls: [],
+      cardHashes: [],
+      cardLengths: [],
+      detailHashes: [],
+    },
+  };
+  const p = c.prepared;
+  const providerIndex = new Map<string, number>();
+  const topicIndex = new Map<string, number>();
+  const articles = new Map<PreparedArticle, number>();
+  const cards: (RestoredArticle | Buffer)[] = [];
+  for (const rec of records) {
+    const a = rec.prepared;
+    const flags =
+      (rec.clockBound ? Flag.clockBound : 0) |
+      (rec.valid ? Flag.valid : 0) |
+      (rec.published ? Flag.published : 0) |
+      (a ? Flag.prepared : 0) |
+      (a?.draft ? Flag.draft : 0);
+    const index = c.relPaths.length;
+    c.relPaths.push(rec.relPath);
+    c.ids.push(rec.id);
+    c.hashes.push(rec.hash);
+    c.numbers.push(rec.size, rec.mtimeMs, rec.readAt, flags);
+    if (rec.issues.length > 0) c.issues.push([index, rec.issues]);
+    const imageUrls = store.withImages ? rec.imageUrls : null;
+    if (imageUrls !== null || rec.imagesKey !== '') c.images.push([index, imageUrls, rec.imagesKey]);
+    if (!a) continue;
+    articles.set(a, articles.size);
+    let provider = -1;
+    if (a.provider) {
+      const key = JSON.stringify(a.provider);
+      provider = providerIndex.get(key) ?? p.providers.push(a.provider) - 1;
+      providerIndex.set(key, provider);
+    }
+    p.numbers.push(
+      a.time,
+      a.quality ?? null,
+      a.heat ?? null,
+      provider,
+      a.topicNames.length,
+      a.links.length,
+      a.relatedUrls.length,
+    );
+    for (const name of a.topicNames) {
+      const t = topicIndex.get(name) ?? p.topicNames.push(name) - 1;
+      topicIndex.set(name, t);
+      p.topics.push(t);
+    }
+    p.links.push(...a.links);
+    for (const url of a.relatedUrls) p.relatedUrls.push(url ?? null);
+    p.cardHashes.push(a.cardHash);
+    const card = a instanceof RestoredArticle && a.undecoded() ? a : Buffer.from(a.cardText);
+    const length = card instanceof RestoredArticle ? card.cardLength : card.length;
+    cards.push(card);
+    p.cardLengths.push(length);
+    p.detailHashes.push(store.model.detailHash(a.id) ?? '');
+  }
+  return { columns: c, articles, cards };
+}
+
+type Sections = Partial<Record<Exclude<keyof Layout, 'cards'>, Float64Array | Uint32Array | Int32Array>>;
+
+/**
+ * `head`, then each section at the next multiple of 8, then each card's UTF-8 bytes: the layout of
+ * snapshot.bin (a journal's cards: no head and no sections).
+ */
+export function packSnapshot(head: string, cards: (RestoredArticle | Buffer)[], sections: Sections) {
+  const layout = {} as Layout;
+  let bytes = Buffer.byteLength(head);
+  for (const [name, array] of Object.entries(sections) as [keyof Sections, Float64Array][]) {
+    bytes = Math.ceil(bytes / 8) * 8;
+    layout[name] = [bytes, array.length];
+    bytes += array.byteLength;
+  }
+  layout.cards = bytes;
+  for (const card of cards) bytes += card instanceof RestoredArticle ? card.cardLength : card.length;
+  const out = Buffer.alloc(bytes);
+  out.write(head, 0);
+  for (const [name, array] of Object.entries(sections) as [keyof Sections, Float64Array][]) {
+    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), layout[name][0]);
+  }
+  let at = layout.cards;
+  for (const card of cards)
+    at += card instanceof RestoredArticle ? card.copyCard(out, at) : card.copy(out, at);
+  return { bytes: out, layout };
+}
+
+/** A number column of snapshot.bin, copied out (a file's bytes need not be aligned for a view). */
+export function section<T extends Float64Array | Uint32Array | Int32Array>(
+  bin: Buffer,
+  [offset, count]: [number, number],
+  Type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
+): T {
+  const end = offset + count * Type.BYTES_PER_ELEMENT;
+  if (!(offset >= 0 && offset % 8 === 0 && end <= bin.length)) throw new Error('snapshot.bin is short');
+  return new Type(bin.buffer.slice(bin.byteOffset + offset, bin.byteOffset + end) as ArrayBuffer);
+}
+
+/**
+ * JSON with every character above U+007F escaped: the file is then plain ASCII, which Node reads
+ * and V8 parses several times faster than text with a few accented topic or provider names.
+ */
+export function asciiJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  return /[^\0-\x7f]/.test(text)
+    ? text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : text;
+}
+
+/** A score column's value: none is null in a journal, NaN in snapshot.bin. */
+const score = (n: number | null | undefined) =>
+  n === null || n === undefined || Number.isNaN(n) ? undefined : n;
+
+/**
+ * Records from columns (their cards in `cards` from `cardAt` on), and the prepared articles in
+ * their order (that of `prepared.detailHashes`).
+ */
+export function restoreRecords(c: Columns, cards: Buffer, cardAt: number, root: string) {
+  const p = c.prepared;
+  const records: FileRecord[] = [];
+  const articles: PreparedArticle[] = [];
+  const issues = new Map(c.issues);
+  const images = new Map(c.images.map(([i, urls, key]) => [i, { urls, key }]));
+  const from: Restoring = { cards, prepared: p, slugOf: p.topicNames.map(topicSlug) };
+  // Display paths share the folder's prefix: path.relative per file costs more than the rest.
+  const first = c.relPaths[0];
+  const prefix = first === undefined ? '' : displayPath(path.join(root, first)).slice(0, -first.length);
+  let topic = 0;
+  let link = 0;
+  let related = 0;
+  for (let i = 0; i < c.relPaths.length; i++) {
+    const relPath = c.relPaths[i] as string;
+    const id = c.ids[i] as string;
+    const n = i * NUMBERS;
+    const flags = c.numbers[n + 3] as number;
+    let prepared: PreparedArticle | undefined;
+    if (flags & Flag.prepared) {
+      const article = articles.length;
+      const m = article * PREPARED_NUMBERS;
+      const nums = p.numbers;
+      const topicEnd = topic + (nums[m + 4] as number);
+      const topicNames: string[] = [];
+      for (let t = topic; t < topicEnd; t++) topicNames.push(p.topicNames[p.topics[t] as number] as string);
+      const cardEnd = cardAt + (p.cardLengths[article] as number);
+      if (cardEnd > cards.length) throw new Error('snapshot.bin is short');
+      const linkEnd = link + (nums[m + 5] as number);
+      const relatedEnd = related + (nums[m + 6] as number);
+      if (topicEnd > p.topics.length || linkEnd > p.links.length || relatedEnd > p.relatedUrls.length) {
+        throw new Error("the snapshot's columns do not match");
+      }
+      const provider = nums[m + 3] as number;
+      prepared = new RestoredArticle(from, cardAt, cardEnd, topic, related, relatedEnd, {
+        id,
+        time: nums[m] as number,
+        quality: score(nums[m + 1]),
+        heat: score(nums[m + 2]),
+        draft: (flags & Flag.draft) !== 0,
+        provider: provider === -1 ? undefined : p.providers[provider],
+        topicNames,
+        links: p.links.slice(link, linkEnd),
+        cardHash: p.cardHashes[article] as string,
+      });
+      topic = topicEnd;
+      cardAt = cardEnd;
+      link = linkEnd;
+      related = relatedEnd;
+      articles.push(prepared);
+    }
+    const image = images.get(i);
+    records.push({
+      relPath,
+      file: `${prefix}${relPath}`,
+      id,
+      size: c.numbers[n] as number,
+      mtimeMs: c.numbers[n + 1] as number,
+      readAt: c.numbers[n + 2] as number,
+      hash: c.hashes[i] as string,
+      clockBound: (flags & Flag.clockBound) !== 0,
+      issues: issues.get(i) ?? NO_ISSUES,
+      valid: (flags & Flag.valid) !== 0,
+      published: (flags & Flag.published) !== 0,
+      imageUrls: image?.urls ?? null,
+      imagesKey: image?.key ?? '',
+      article: undefined,
+      prepared,
+    });
+  }
+  if (cardAt !== cards.length) throw new Error('snapshot.bin does not match');
+  return { records, articles };
+}
+
+/** Shared by every record restored without problems (never changed: a new check makes a new list). */
+const NO_ISSUES: ContentIssue[] = [];
+
+/** What restored articles read their lazy fields from. */
+interface Restoring {
+  cards: Buffer;
+  prepared: Columns['prepared'];
+  /** Each of `prepared.topicNames`' slug. */
+  slugOf: string[];
+}
+
+/**
+ * An article restored from the snapshot. What most runs never ask of an unchanged article is read
+ * from the columns when first asked: its card text (decoded only when a shard that shows it is
+ * written or served, after one edit a few dozen of them), its topic slugs and its related URLs.
+ */
+export class RestoredArticle implements PreparedArticle {
+  id: string;
+  time: number;
+  quality: number | undefined;
+  heat: number | undefined;
+  draft: boolean;
+  provider: ProviderRef | undefined;
+  topicNames: string[];
+  links: string[];
+  cardHash: string;
+  detailPieces: string[] = [];
+  private text: string | undefined;
+  private slugList: string[] | undefined;
+  private relatedList: (string | undefined)[] | undefined;
+
+  constructor(
+    private readonly from: Restoring,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly topicAt: number,
+    private readonly relatedAt: number,
+    private readonly relatedEnd: number,
+    fields: Omit<PreparedArticle, 'cardText' | 'detailPieces' | 'slugs' | 'relatedUrls'>,
+  ) {
+    this.id = fields.id;
+    this.time = fields.time;
+    this.quality = fields.quality;
+    this.heat = fields.heat;
+    this.draft = fields.draft;
+    this.provider = fields.provider;
+    this.topicNames = fields.topicNames;
+    this.links = fields.links;
+    this.cardHash = fields.cardHash;
+  }
+
+  get slugs(): string[] {
+    if (this.slugList) return this.slugList;
+    const slugs: string[] = [];
+    for (let t = this.topicAt; t < this.topicAt + this.topicNames.length; t++) {
+      const slug = this.from.slugOf[this.from.prepared.topics[t] as number] as string;
+      if (!slugs.includes(slug)) slugs.push(slug);
+    }
+    return (this.slugList = slugs);
+  }
+
+  get relatedUrls(): (string | undefined)[] {
+    this.relatedList ??= this.from.prepared.relatedUrls
+      .slice(this.relatedAt, this.relatedEnd)
+      .map((url) => url ?? undefined);
+    return this.relatedList;
+  }
+
+  get cardText(): string {
+    this.text ??= this.from.cards.toString('utf8', this.start, this.end);
+    return this.text;
+  }
+
+  get cardLength(): number {
+    return this.end - this.start;
+  }
+
+  /** Whether the card is still only bytes (saving copies them rather than encoding the text). */
+  undecoded(): boolean {
+    return this.text === undefined;
+  }
+
+  /** Copies the card's bytes into `target` at `at`; returns how many. */
+  copyCard(target: Buffer, at: number): number {
+    return this.from.cards.copy(target, at, this.start, this.end);
+  }
+}
