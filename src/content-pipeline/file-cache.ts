@@ -23,7 +23,14 @@ import { ContentModel } from './model.ts';
 import type { SavedFeeds } from './model.ts';
 import type { PreparedArticle } from './prepare.ts';
 import { shortHash } from './prepare.ts';
-import { asciiJson, packSnapshot, recordColumns, restoreRecords, section } from './snapshot-columns.ts';
+import {
+  asciiJson,
+  packSnapshot,
+  RECORD_NUMBERS,
+  recordColumns,
+  restoreRecords,
+  section,
+} from './snapshot-columns.ts';
 import type { Columns, Layout } from './snapshot-columns.ts';
 import { ContentStore } from './store.ts';
 import type { FileRecord, RunOptions, StoreRun } from './store.ts';
@@ -95,44 +102,56 @@ interface Journal {
   cards: string;
 }
 
-/** A snapshot's record as restored, with what a run may change in place, to tell if it did. */
-interface BaseRecord {
-  rec: FileRecord;
-  size: number;
-  mtimeMs: number;
-  readAt: number;
-  prepared: PreparedArticle | undefined;
-  imageUrls: string[] | null;
-  imagesKey: string;
-}
-
-/** The snapshot on disk: the journal says what differs from it. */
+/**
+ * The snapshot on disk, which the journal says what differs from: its records as they were when
+ * written or read, in columns (a map of 10,000 small objects would cost every build, and only a
+ * process that saves twice, a dev server, ever needs to look one up).
+ */
 interface Base {
   token: string;
-  records: Map<string, BaseRecord>;
-  /** Detail hashes by id, as the snapshot's data folder has them. */
-  details: Map<string, string>;
+  records: FileRecord[];
+  /** Per record, what a run may change in place: size, modification and read time (`Columns`). */
+  numbers: ArrayLike<number>;
+  prepared: (PreparedArticle | undefined)[];
+  imageUrls: (string[] | null)[];
+  imagesKeys: string[];
+  /** The data folder's details: ids and hashes in a row ('' for none). */
+  detailIds: string[];
+  detailHashes: string[];
 }
 
-const baseRecord = (rec: FileRecord): BaseRecord => ({
-  rec,
-  size: rec.size,
-  mtimeMs: rec.mtimeMs,
-  readAt: rec.readAt,
-  prepared: rec.prepared,
-  imageUrls: rec.imageUrls,
-  imagesKey: rec.imagesKey,
-});
+function baseOf(
+  token: string,
+  records: FileRecord[],
+  numbers: ArrayLike<number>,
+  detailIds: string[],
+  detailHashes: string[],
+): Base {
+  return {
+    token,
+    records,
+    numbers,
+    prepared: records.map((rec) => rec.prepared),
+    imageUrls: records.map((rec) => rec.imageUrls),
+    imagesKeys: records.map((rec) => rec.imagesKey),
+    detailIds,
+    detailHashes,
+  };
+}
 
-const sameAsBase = (rec: FileRecord, b: BaseRecord | undefined) =>
-  b !== undefined &&
-  b.rec === rec &&
-  b.size === rec.size &&
-  b.mtimeMs === rec.mtimeMs &&
-  b.readAt === rec.readAt &&
-  b.prepared === rec.prepared &&
-  b.imageUrls === rec.imageUrls &&
-  b.imagesKey === rec.imagesKey;
+/** Whether `rec` is the base's record `i`, unchanged since. */
+function sameAsBase(base: Base, i: number, rec: FileRecord): boolean {
+  const n = i * RECORD_NUMBERS;
+  return (
+    base.records[i] === rec &&
+    base.numbers[n] === rec.size &&
+    base.numbers[n + 1] === rec.mtimeMs &&
+    base.numbers[n + 2] === rec.readAt &&
+    base.prepared[i] === rec.prepared &&
+    base.imageUrls[i] === rec.imageUrls &&
+    base.imagesKeys[i] === rec.imagesKey
+  );
+}
 
 let codeKeyMemo: string | undefined;
 /** A hash of the pipeline's own source files: results made by other code are never reused. */
@@ -256,16 +275,12 @@ export class ContentCache {
       const restored = restoreRecords(columns, bin, layout.cards, snapshot.root);
       const journal = readJournal(folder, snapshot.token);
       const later = journal && restoreRecords(journal.records, Buffer.from(journal.cards), 0, snapshot.root);
-      const records = new Map<string, BaseRecord>();
-      for (const rec of restored.records) {
-        store.records.set(rec.relPath, rec);
-        records.set(rec.relPath, baseRecord(rec));
-      }
+      for (const rec of restored.records) store.records.set(rec.relPath, rec);
       for (const rel of journal?.removed ?? []) store.records.delete(rel);
       for (const rec of later?.records ?? []) {
         // Same bytes as in the snapshot (read again, or edited and put back): the same article, so
         // the restored model does not take it for a changed one.
-        const before = records.get(rec.relPath)?.rec;
+        const before = store.records.get(rec.relPath);
         if (
           before?.prepared &&
           rec.prepared &&
@@ -279,11 +294,8 @@ export class ContentCache {
       store.clock = snapshot.clock;
       store.root = snapshot.root;
       const hashes = columns.prepared.detailHashes;
-      const details = new Map<string, string>();
-      restored.articles.forEach((a, i) => {
-        if (hashes[i]) details.set(a.id, hashes[i]);
-      });
-      this.base = { token: snapshot.token, records, details };
+      const ids = restored.articles.map((a) => a.id);
+      this.base = baseOf(snapshot.token, restored.records, columns.numbers, ids, hashes);
       // A data folder removed or changed since (its manifest is not the one written) is unknown.
       const written = journal ? journal.written : snapshot.written;
       if (written && snapshot.feeds && manifestHash(this.store.dataDir) === written) {
@@ -344,15 +356,17 @@ export class ContentCache {
         return;
       }
       const token = randomBytes(9).toString('base64url');
-      const { columns, articles, cards } = recordColumns(store.records.values(), store);
+      const records = [...store.records.values()];
+      const { columns, articles, cards } = recordColumns(records, store);
       const saved = store.model.savedFeeds(articles);
       const members: number[] = [];
       for (const [, , list] of saved?.feeds ?? []) {
         for (let i = 0; list && i < list.length; i++) members.push(list[i] as number);
       }
-      const { bytes, layout } = packSnapshot(`${token}\n`, cards, {
+      const { bytes, layout } = packSnapshot(`${token}\n`, cards, columns.prepared.cardLengths, {
         numbers: Float64Array.from(columns.numbers),
-        prepared: Float64Array.from(columns.prepared.numbers, (n) => n ?? NaN),
+        // null (no score) becomes NaN, as Float64Array.from would make it 0.
+        prepared: new Float64Array(columns.prepared.numbers.map((n) => n ?? NaN)),
         topics: Uint32Array.from(columns.prepared.topics),
         cardLengths: Uint32Array.from(columns.prepared.cardLengths),
         members: Int32Array.from(members),
@@ -382,11 +396,9 @@ export class ContentCache {
       replaceFile(path.join(folder, 'snapshot.bin'), bytes);
       replaceFile(path.join(folder, 'snapshot.json'), asciiJson(snapshot));
       rmSync(path.join(folder, 'journal.json'), { force: true });
-      const records = new Map<string, BaseRecord>();
-      for (const rec of store.records.values()) records.set(rec.relPath, baseRecord(rec));
-      const details = new Map<string, string>();
-      for (const id of store.model.ids()) details.set(id, store.model.detailHash(id) ?? '');
-      this.base = { token, records, details };
+      const ids = [...store.model.ids()];
+      const hashes = ids.map((id) => store.model.detailHash(id) ?? '');
+      this.base = baseOf(token, records, columns.numbers, ids, hashes);
     } catch {
       // A cache that cannot be written only costs time on the next run.
       this.base = undefined;
@@ -416,22 +428,29 @@ function readJournal(folder: string, token: string): Journal | null {
  */
 function journalOf(store: ContentStore, base: Base, written: string | null): Journal | null {
   const limit = Math.min(JOURNAL_RECORDS, store.records.size / 4);
+  const index = new Map<string, number>();
+  base.records.forEach((rec, i) => index.set(rec.relPath, i));
   const changed: FileRecord[] = [];
   for (const rec of store.records.values()) {
-    if (sameAsBase(rec, base.records.get(rec.relPath))) continue;
+    const i = index.get(rec.relPath);
+    if (i !== undefined && sameAsBase(base, i, rec)) continue;
     changed.push(rec);
     if (changed.length > limit) return null;
   }
   const removed: string[] = [];
-  for (const rel of base.records.keys()) if (!store.records.has(rel)) removed.push(rel);
+  for (const rel of index.keys()) if (!store.records.has(rel)) removed.push(rel);
   if (changed.length + removed.length > limit) return null;
+  const before = new Map<string, string>();
+  base.detailIds.forEach((id, i) => {
+    if (base.detailHashes[i]) before.set(id, base.detailHashes[i]);
+  });
   const details: [string, string][] = [];
   const model = store.model;
   for (const id of model.ids()) {
     const hash = model.detailHash(id) ?? '';
-    if (base.details.get(id) !== hash) details.push([id, hash]);
+    if (before.get(id) !== hash) details.push([id, hash]);
   }
-  for (const id of base.details.keys()) if (model.detailHash(id) === undefined) details.push([id, '']);
+  for (const id of before.keys()) if (model.detailHash(id) === undefined) details.push([id, '']);
   if (details.length > limit * JOURNAL_DETAILS) return null;
   // The next run renders these details again, and those of the changed articles (new to the
   // snapshot's feeds): from their pieces, without reading their files again.
@@ -452,7 +471,7 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
     pieces: [...pieces],
     removed,
     records: columns,
-    cards: packSnapshot('', cards, {}).bytes.toString('utf8'),
+    cards: packSnapshot('', cards, columns.prepared.cardLengths, {}).bytes.toString('utf8'),
   };
 }
 

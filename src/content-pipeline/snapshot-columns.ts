@@ -60,7 +60,8 @@ export interface Layout {
 }
 
 const Flag = { clockBound: 1, valid: 2, published: 4, prepared: 8, draft: 16 } as const;
-const NUMBERS = 4;
+/** Numbers per record in `Columns.numbers`. */
+export const RECORD_NUMBERS = 4;
 const PREPARED_NUMBERS = 7;
 
 /**
@@ -94,7 +95,7 @@ export function recordColumns(records: Iterable<FileRecord>, store: ContentStore
   const providerIndex = new Map<string, number>();
   const topicIndex = new Map<string, number>();
   const articles = new Map<PreparedArticle, number>();
-  const cards: (RestoredArticle | Buffer)[] = [];
+  const cards: (RestoredArticle | string)[] = [];
   for (const rec of records) {
     const a = rec.prepared;
     const flags =
@@ -136,10 +137,9 @@ export function recordColumns(records: Iterable<FileRecord>, store: ContentStore
     p.links.push(...a.links);
     for (const url of a.relatedUrls) p.relatedUrls.push(url ?? null);
     p.cardHashes.push(a.cardHash);
-    const card = a instanceof RestoredArticle && a.undecoded() ? a : Buffer.from(a.cardText);
-    const length = card instanceof RestoredArticle ? card.cardLength : card.length;
+    const card = a instanceof RestoredArticle && a.undecoded() ? a : a.cardText;
     cards.push(card);
-    p.cardLengths.push(length);
+    p.cardLengths.push(typeof card === 'string' ? Buffer.byteLength(card) : card.cardLength);
     p.detailHashes.push(store.model.detailHash(a.id) ?? '');
   }
   return { columns: c, articles, cards };
@@ -151,7 +151,12 @@ type Sections = Partial<Record<Exclude<keyof Layout, 'cards'>, Float64Array | Ui
  * `head`, then each section at the next multiple of 8, then each card's UTF-8 bytes: the layout of
  * snapshot.bin (a journal's cards: no head and no sections).
  */
-export function packSnapshot(head: string, cards: (RestoredArticle | Buffer)[], sections: Sections) {
+export function packSnapshot(
+  head: string,
+  cards: (RestoredArticle | string)[],
+  cardLengths: ArrayLike<number>,
+  sections: Sections,
+) {
   const layout = {} as Layout;
   let bytes = Buffer.byteLength(head);
   for (const [name, array] of Object.entries(sections) as [keyof Sections, Float64Array][]) {
@@ -160,15 +165,14 @@ export function packSnapshot(head: string, cards: (RestoredArticle | Buffer)[], 
     bytes += array.byteLength;
   }
   layout.cards = bytes;
-  for (const card of cards) bytes += card instanceof RestoredArticle ? card.cardLength : card.length;
+  for (let i = 0; i < cardLengths.length; i++) bytes += cardLengths[i] as number;
   const out = Buffer.alloc(bytes);
   out.write(head, 0);
   for (const [name, array] of Object.entries(sections) as [keyof Sections, Float64Array][]) {
     out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), layout[name][0]);
   }
   let at = layout.cards;
-  for (const card of cards)
-    at += card instanceof RestoredArticle ? card.copyCard(out, at) : card.copy(out, at);
+  for (const card of cards) at += typeof card === 'string' ? out.write(card, at) : card.copyCard(out, at);
   return { bytes: out, layout };
 }
 
@@ -218,7 +222,7 @@ export function restoreRecords(c: Columns, cards: Buffer, cardAt: number, root: 
   for (let i = 0; i < c.relPaths.length; i++) {
     const relPath = c.relPaths[i] as string;
     const id = c.ids[i] as string;
-    const n = i * NUMBERS;
+    const n = i * RECORD_NUMBERS;
     const flags = c.numbers[n + 3] as number;
     let prepared: PreparedArticle | undefined;
     if (flags & Flag.prepared) {

@@ -595,6 +595,30 @@ describe('a build through the persistent data folder, over several shards per fe
     SLOW,
   );
 
+  it(
+    'in a process that builds twice, the second build journals what changed since the first one wrote',
+    async () => {
+      const cache = createContentCache({ dir: cacheDir });
+      const options = { contentDir: dir, drafts: true, now: NOW, keepSources: false, keepDetails: false };
+      await cache.run({ ...options, writeData: true });
+      const first = await cacheState();
+      const ids = [...(await articleFiles()).keys()].sort();
+      await editArticle(ids[7] ?? '', setTitle('Edited while the process still runs'));
+      await cache.run({ ...options, writeData: true });
+      expect(await cacheState()).toEqual({ snapshot: first.snapshot, journal: true });
+
+      // A new process takes the snapshot and that journal.
+      await editArticle(ids[8] ?? '', setTitle('Edited before the next process'));
+      checked.length = 0;
+      await build(path.join(root, 'dist'));
+      expect(checked).toEqual([`${ids[8]}.md`]);
+      const tree = await readTree(path.join(root, 'dist', 'data'));
+      expect(tree).toEqual(await coldFiles());
+      expect(detailIn(tree, ids[7] ?? '').title).toBe('Edited while the process still runs');
+    },
+    SLOW,
+  );
+
   it.each([
     ['cut short', async (file: string) => truncate(file, Math.floor((await stat(file)).size / 2))],
     [
