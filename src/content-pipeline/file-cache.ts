@@ -94,6 +94,7 @@ interface Journal {
    * known, rather than from the source file.
    */
   details: [string, string][];
+  /** The detail pieces of those articles and of the changed records' articles, by file path. */
   pieces: [string, string[]][];
   /** Records gone since the snapshot, by path. */
   removed: string[];
@@ -314,10 +315,9 @@ export class ContentCache {
         store.model.restore(restored.articles, hashes, snapshot.topics, feeds);
         if (journal) {
           store.model.markWritten(journal.details);
-          const pieces = new Map(journal.pieces);
-          for (const rec of store.records.values()) {
-            const p = rec.prepared;
-            if (p && p.detailPieces.length === 0) p.detailPieces = pieces.get(p.id) ?? p.detailPieces;
+          for (const [relPath, pieces] of journal.pieces) {
+            const p = store.records.get(relPath)?.prepared;
+            if (p && p.detailPieces.length === 0) p.detailPieces = pieces;
           }
         }
         store.restoreWritten(new Map(journal ? journal.shards : snapshot.shards));
@@ -453,14 +453,21 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
   for (const id of before.keys()) if (model.detailHash(id) === undefined) details.push([id, '']);
   if (details.length > limit * JOURNAL_DETAILS) return null;
   // The next run renders these details again, and those of the changed articles (new to the
-  // snapshot's feeds): from their pieces, without reading their files again.
-  const pieces = new Map<string, string[]>();
+  // snapshot's feeds): from their pieces, without reading their files again. By path, not by id:
+  // two files may share an id for a while, and each keeps its own.
+  const rendered = new Set(details.filter(([, hash]) => hash !== '').map(([id]) => id));
+  const pieces: [string, string[]][] = [];
   for (const rec of changed) {
-    if (rec.prepared && rec.prepared.detailPieces.length > 0) pieces.set(rec.id, rec.prepared.detailPieces);
+    if (rec.prepared && rec.prepared.detailPieces.length > 0) {
+      pieces.push([rec.relPath, rec.prepared.detailPieces]);
+      rendered.delete(rec.id);
+    }
   }
-  for (const [id, hash] of details) {
-    const known = hash === '' || pieces.has(id) ? undefined : model.detailPieces(id);
-    if (known) pieces.set(id, known);
+  if (rendered.size > 0) {
+    for (const rec of store.records.values()) {
+      const p = rec.prepared;
+      if (p && rendered.has(rec.id) && p.detailPieces.length > 0) pieces.push([rec.relPath, p.detailPieces]);
+    }
   }
   const { columns, cards } = recordColumns(changed, store);
   return {
@@ -468,7 +475,7 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
     written,
     shards: [...store.shardKeys],
     details,
-    pieces: [...pieces],
+    pieces,
     removed,
     records: columns,
     cards: packSnapshot('', cards, columns.prepared.cardLengths, {}).bytes.toString('utf8'),

@@ -144,12 +144,6 @@ export class ContentModel {
     return this.details.get(id)?.hash;
   }
 
-  /** The detail pieces of an article of the last run, when it has them (the persistent cache). */
-  detailPieces(id: string): string[] | undefined {
-    const pieces = this.details.get(id)?.prepared.detailPieces;
-    return pieces && pieces.length > 0 ? pieces : undefined;
-  }
-
   /** Each topic's display name as the details have it, for the persistent cache. */
   topicNames(): [string, string][] {
     return [...this.topics.values()].map((t) => [t.slug, t.name]);

@@ -1,4 +1,15 @@
-import { cp, mkdtemp, readdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
+import {
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  truncate,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -615,6 +626,28 @@ describe('a build through the persistent data folder, over several shards per fe
       const tree = await readTree(path.join(root, 'dist', 'data'));
       expect(tree).toEqual(await coldFiles());
       expect(detailIn(tree, ids[7] ?? '').title).toBe('Edited while the process still runs');
+    },
+    SLOW,
+  );
+
+  it(
+    'a journal kept while two files shared an id does not mix their details up once one goes',
+    async () => {
+      await build(path.join(root, 'dist1'));
+      const id = [...(await articleFiles()).keys()].sort()[11] ?? '';
+      const original = await fileOf(id);
+      // A second file of the same name in another folder: both are left out (a shared id).
+      const copy = path.join(dir, 'elsewhere', `${id}.md`);
+      await mkdir(path.dirname(copy));
+      await writeFile(copy, setTitle('The copy, not the original')(await readFile(original, 'utf8')));
+      await build(path.join(root, 'dist2'));
+      expect((await readTree(path.join(root, 'dist2', 'data'))).has(`articles/${id}.json`)).toBe(false);
+
+      await rm(copy);
+      await build(path.join(root, 'dist3'));
+      const third = await readTree(path.join(root, 'dist3', 'data'));
+      expect(third).toEqual(await coldFiles());
+      expect(detailIn(third, id).title).not.toBe('The copy, not the original');
     },
     SLOW,
   );
