@@ -129,6 +129,9 @@ async function articleFiles(): Promise<Map<string, string>> {
   return new Map(names.map((e) => [e.name.slice(0, -3), path.join(e.parentPath, e.name)]));
 }
 
+/** Every article's id, sorted. */
+const articleIds = async () => [...(await articleFiles()).keys()].sort();
+
 async function fileOf(id: string): Promise<string> {
   const file = (await articleFiles()).get(id);
   if (!file) throw new Error(`no file for ${id}`);
@@ -566,7 +569,7 @@ describe('a build through the persistent data folder, over several shards per fe
       await build(path.join(root, 'dist-0'));
       const first = await cacheState();
       expect(first.journal).toBe(false);
-      const ids = [...(await articleFiles()).keys()].sort();
+      const ids = await articleIds();
       let run = 0;
       const buildAfter = async (edited: string[]) => {
         checked.length = 0;
@@ -613,7 +616,7 @@ describe('a build through the persistent data folder, over several shards per fe
       const options = { contentDir: dir, drafts: true, now: NOW, keepSources: false, keepDetails: false };
       await cache.run({ ...options, writeData: true });
       const first = await cacheState();
-      const ids = [...(await articleFiles()).keys()].sort();
+      const ids = await articleIds();
       await editArticle(ids[7] ?? '', setTitle('Edited while the process still runs'));
       await cache.run({ ...options, writeData: true });
       expect(await cacheState()).toEqual({ snapshot: first.snapshot, journal: true });
@@ -634,7 +637,7 @@ describe('a build through the persistent data folder, over several shards per fe
     'a journal kept while two files shared an id does not mix their details up once one goes',
     async () => {
       await build(path.join(root, 'dist1'));
-      const id = [...(await articleFiles()).keys()].sort()[11] ?? '';
+      const id = (await articleIds())[11] ?? '';
       const original = await fileOf(id);
       // A second file of the same name in another folder: both are left out (a shared id).
       const copy = path.join(dir, 'elsewhere', `${id}.md`);
@@ -665,7 +668,7 @@ describe('a build through the persistent data folder, over several shards per fe
     'after a journal %s, the next build does without it and writes what a cold build writes',
     async (_, damage) => {
       await build(path.join(root, 'dist1'));
-      const ids = [...(await articleFiles()).keys()].sort();
+      const ids = await articleIds();
       await editArticle(ids[5] ?? '', setTitle('Edited before the journal was damaged'));
       await build(path.join(root, 'dist2'));
       await damage(await cacheFile('journal.json'));
