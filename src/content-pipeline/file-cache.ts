@@ -15,6 +15,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataFiles } from '../config/data-files.ts';
@@ -158,7 +159,8 @@ let codeKeyMemo: string | undefined;
 /** A hash of the pipeline's own source files: results made by other code are never reused. */
 function codeKey(): string {
   if (codeKeyMemo) return codeKeyMemo;
-  const digest = createHash('sha256').update(String(PERSISTENT_CACHE_VERSION));
+  // snapshot.bin holds numbers in this machine's byte order: another one must not read them.
+  const digest = createHash('sha256').update(`${PERSISTENT_CACHE_VERSION} ${endianness()}`);
   try {
     const here = path.dirname(fileURLToPath(import.meta.url));
     const dirs = [here, path.join(here, '..', 'config'), path.join(here, '..', 'types')];
