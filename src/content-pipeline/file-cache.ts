@@ -430,17 +430,23 @@ function readJournal(folder: string, token: string): Journal | null {
  */
 function journalOf(store: ContentStore, base: Base, written: string | null): Journal | null {
   const limit = Math.min(JOURNAL_RECORDS, store.records.size / 4);
-  const index = new Map<string, number>();
-  base.records.forEach((rec, i) => index.set(rec.relPath, i));
   const changed: FileRecord[] = [];
-  for (const rec of store.records.values()) {
-    const i = index.get(rec.relPath);
-    if (i !== undefined && sameAsBase(base, i, rec)) continue;
-    changed.push(rec);
-    if (changed.length > limit) return null;
-  }
   const removed: string[] = [];
-  for (const rel of index.keys()) if (!store.records.has(rel)) removed.push(rel);
+  let kept = 0;
+  base.records.forEach((before, i) => {
+    const rec = store.records.get(before.relPath);
+    if (rec === undefined) {
+      removed.push(before.relPath);
+      return;
+    }
+    kept++;
+    if (!sameAsBase(base, i, rec)) changed.push(rec);
+  });
+  // Files new since the snapshot: the store holds more paths than the snapshot's it still has.
+  if (store.records.size > kept) {
+    const known = new Set(base.records.map((rec) => rec.relPath));
+    for (const rec of store.records.values()) if (!known.has(rec.relPath)) changed.push(rec);
+  }
   if (changed.length + removed.length > limit) return null;
   const before = new Map<string, string>();
   base.detailIds.forEach((id, i) => {
