@@ -46,6 +46,8 @@ export interface Feed {
   topic: string | null;
   members: EmitArticle[];
   index: FeedIndex;
+  /** The same feed in the previous plan, when its hash was another (its shards had other names). */
+  previous?: { hash: string; members: EmitArticle[] };
 }
 
 /**
@@ -161,6 +163,20 @@ export function shardKey(feed: Feed, index: number, shardSize: number): string {
 }
 
 /**
+ * The name shard `index` had in the feed's previous plan when it holds the same cards there (an
+ * edit elsewhere in the feed renamed it): its file can be renamed rather than written again.
+ */
+export function unchangedShard(feed: Feed, index: number, shardSize: number): string | undefined {
+  const previous = feed.previous;
+  if (!previous) return undefined;
+  const start = index * shardSize;
+  const end = Math.min(start + shardSize, feed.members.length);
+  if (Math.min(start + shardSize, previous.members.length) !== end) return undefined;
+  for (let i = start; i < end; i++) if (feed.members[i] !== previous.members[i]) return undefined;
+  return dataFiles.shard(feed.sort, feed.topic, index, previous.hash);
+}
+
+/**
  * Plans every file: feeds in each order, the manifest, and the build id. `articles` must be sorted
  * by id; `detailHashes[i]` is the hash of `articles[i]`'s detail text.
  */
@@ -177,14 +193,18 @@ export function planOutput(
   const known = history?.shardSize === shardSize ? history : undefined;
 
   const addFeed = (sort: FeedSort, topic: string | null, ordered: EmitArticle[]): FeedIndex => {
+    const key = feedKey({ sort, topic });
+    const before = known?.hashes.get(key);
     // The same members in the same order: the same hash.
     const same = known && !(topic === null ? known.changed : known.dirtyTopics.has(topic));
     const index: FeedIndex = {
       count: ordered.length,
       shards: Math.ceil(ordered.length / shardSize),
-      hash: (same && known.hashes.get(feedKey({ sort, topic }))) || feedHash(ordered, shardSize),
+      hash: (same && before) || feedHash(ordered, shardSize),
     };
     const feed: Feed = { sort, topic, members: ordered, index };
+    const beforeMembers = known?.members?.get(key);
+    if (before && beforeMembers && before !== index.hash) feed.previous = { hash: before, members: beforeMembers };
     feedList.push(feed);
     for (let n = 0; n < index.shards; n++) {
       shards.set(dataFiles.shard(sort, topic, n, index.hash), { feed, index: n });

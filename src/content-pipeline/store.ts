@@ -7,7 +7,16 @@
  * survive the process (`file-cache.ts`).
  */
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dataFiles } from '../config/data-files.ts';
@@ -15,7 +24,7 @@ import { checkFile } from './check-file.ts';
 import type { FileResult } from './check-file.ts';
 import { checkInWorkers, workerCount } from './check-workers.ts';
 import type { ResolvedImage } from './derive.ts';
-import { shardKey, shardText } from './emit.ts';
+import { shardKey, shardText, unchangedShard } from './emit.ts';
 import type { PlannedOutput } from './emit.ts';
 import type { ContentIssue } from './issues.ts';
 import { compareIssues, compareStrings } from './issues.ts';
@@ -470,7 +479,7 @@ export class ContentStore {
     mkdirSync(path.join(dir, 'feed'), { recursive: true });
     const put = (name: string, text: string, replaces: boolean) => {
       const target = path.join(dir, name);
-      if (replaces) rmSync(target, { force: true });
+      if (replaces) removeFile(target);
       writeFileSync(target, text);
     };
     let elapsed = 0;
@@ -482,13 +491,30 @@ export class ContentStore {
       },
       elapsed: () => elapsed,
       finish: (plan: PlannedOutput, removedDetails: string[]) => {
-        for (const id of removedDetails) rmSync(path.join(dir, dataFiles.article(id)), { force: true });
-        const byKey = new Map<string, string>();
-        for (const [name, key] of shardKeys) byKey.set(key, name);
+        for (const id of removedDetails) removeFile(path.join(dir, dataFiles.article(id)));
+        let byKey: Map<string, string> | undefined;
         const added: [string, string][] = [];
+        // Old shard files renamed to a new name: an edit renames every shard of its feeds, and most
+        // of them hold the same cards as before.
+        const moved = new Set<string>();
         for (const [name, { feed, index }] of plan.shards) {
           if (shardKeys.has(name)) continue;
-          const key = shardKey(feed, index, plan.shardSize);
+          const from = unchangedShard(feed, index, plan.shardSize);
+          const fromKey = from === undefined ? undefined : shardKeys.get(from);
+          if (from !== undefined && fromKey !== undefined && !plan.shards.has(from) && !moved.has(from)) {
+            if (tryRename(path.join(dir, from), path.join(dir, name))) {
+              moved.add(from);
+              byKey?.set(fromKey, name);
+              added.push([name, fromKey]);
+              continue;
+            }
+          }
+          const key = fromKey ?? shardKey(feed, index, plan.shardSize);
+          if (!byKey) {
+            byKey = new Map();
+            for (const [known, knownKey] of shardKeys) if (!moved.has(known)) byKey.set(knownKey, known);
+            for (const [renamed, renamedKey] of added) byKey.set(renamedKey, renamed);
+          }
           const same = byKey.get(key);
           if (same === undefined || !tryLink(path.join(dir, same), path.join(dir, name))) {
             put(name, shardText(feed, index, plan.shardSize), false);
@@ -497,7 +523,7 @@ export class ContentStore {
         }
         for (const name of shardKeys.keys()) {
           if (plan.shards.has(name)) continue;
-          rmSync(path.join(dir, name), { force: true });
+          if (!moved.has(name)) removeFile(path.join(dir, name));
           shardKeys.delete(name);
         }
         for (const [name, key] of added) shardKeys.set(name, key);
@@ -505,6 +531,25 @@ export class ContentStore {
         this.hasData = true;
       },
     };
+  }
+}
+
+/** Removes a file if it is there. */
+function removeFile(target: string): void {
+  try {
+    unlinkSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/** Renames `from` to `to` (no file is there yet); false when that cannot be done. */
+function tryRename(from: string, to: string): boolean {
+  try {
+    renameSync(from, to);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -517,7 +562,7 @@ function tryLink(from: string, to: string): boolean {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
   }
   try {
-    rmSync(to, { force: true });
+    removeFile(to);
     linkSync(from, to);
     return true;
   } catch {
