@@ -204,7 +204,9 @@ export function planOutput(
     };
     const feed: Feed = { sort, topic, members: ordered, index };
     const beforeMembers = known?.members?.get(key);
-    if (before && beforeMembers && before !== index.hash) feed.previous = { hash: before, members: beforeMembers };
+    if (before && beforeMembers && before !== index.hash) {
+      feed.previous = { hash: before, members: beforeMembers };
+    }
     feedList.push(feed);
     for (let n = 0; n < index.shards; n++) {
       shards.set(dataFiles.shard(sort, topic, n, index.hash), { feed, index: n });

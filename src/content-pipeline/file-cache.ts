@@ -14,11 +14,13 @@
  * snapshot instead.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataFiles } from '../config/data-files.ts';
+import { crawlFolder } from './crawl.ts';
+import type { Crawl } from './crawl.ts';
 import type { ProviderCount } from './emit.ts';
 import { ContentModel } from './model.ts';
 import type { SavedFeeds } from './model.ts';
@@ -199,9 +201,17 @@ export class ContentCache {
   async run(options: RunOptions): Promise<StoreRun> {
     const folder = this.folder(options);
     const started = performance.now();
-    if (folder && this.openedAs !== folder) this.open(folder, options);
+    let crawl: Promise<Crawl | null> | undefined;
+    if (folder && this.openedAs !== folder) {
+      // With records to compare against, the folder is walked in native code while they are read.
+      if (existsSync(path.join(folder, 'snapshot.json'))) {
+        crawl = crawlFolder(path.resolve(options.contentDir), path.join(folder, `crawl.${process.pid}.tmp`));
+      }
+      this.open(folder, options);
+    }
     const opened = performance.now() - started;
-    const run = await this.store.run({ ...options, writeData: options.writeData && folder !== undefined });
+    const writeData = options.writeData && folder !== undefined;
+    const run = await this.store.run({ ...options, writeData }, crawl);
     run.stages['cache open'] = opened;
     const saving = performance.now();
     if (folder) this.save(folder);

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { dataFiles } from '../config/data-files.ts';
 import { checkFile } from './check-file.ts';
 import type { FileResult } from './check-file.ts';
+import type { Crawl } from './crawl.ts';
 import { checkInWorkers, workerCount } from './check-workers.ts';
 import type { ResolvedImage } from './derive.ts';
 import { shardKey, shardText, unchangedShard } from './emit.ts';
@@ -125,8 +126,11 @@ export class ContentStore {
   private options: RunOptions | undefined;
   private images: Map<string, ResolvedImage> | undefined;
 
-  /** A full run: lists the folder, reads the files that changed, checks them, renders the output. */
-  async run(options: RunOptions): Promise<StoreRun> {
+  /**
+   * A full run: lists the folder, reads the files that changed, checks them, renders the output.
+   * `crawl`, when given, lists the folder instead (see `crawl.ts`); null when it could not.
+   */
+  async run(options: RunOptions, crawl?: Promise<Crawl | null>): Promise<StoreRun> {
     const stages: Record<string, number> = {};
     let lap = performance.now();
     const time = (stage: string) => {
@@ -135,28 +139,29 @@ export class ContentStore {
       lap = now;
     };
     const root = await this.begin(options);
-    const relPaths = await listContentFiles(root);
-    const seen = new Set(relPaths);
-    for (const rel of this.records.keys()) if (!seen.has(rel)) this.records.delete(rel);
-    time('list');
     const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const crawled = await crawl;
+    const relPaths = crawled ? this.crawled(crawled, max) : await listContentFiles(root);
+    if (!crawled) {
+      const seen = new Set(relPaths);
+      for (const rel of this.records.keys()) if (!seen.has(rel)) this.records.delete(rel);
+    }
+    time('list');
     let todo: LoadedFile[] = [];
     const prefix = `${root}${path.sep}`;
     for (const rel of relPaths) {
       const rec = this.records.get(rel);
-      // Most files of a rebuild are unchanged: one stat call each, and no other work per file.
-      if (rec && rec.hash !== '' && !rec.clockBound) {
-        const info = statSync(prefix + rel, { throwIfNoEntry: false });
-        if (
-          info &&
-          info.size === rec.size &&
-          info.size <= max &&
-          info.mtimeMs === rec.mtimeMs &&
-          info.mtimeMs < rec.readAt - RACY_MS
-        ) {
-          continue;
-        }
+      // A crawl names links and other kinds of file as well: only files are listed.
+      const info =
+        crawled || (rec && rec.hash !== '' && !rec.clockBound)
+          ? statSync(prefix + rel, { throwIfNoEntry: false })
+          : undefined;
+      if (crawled && !info?.isFile()) {
+        this.records.delete(rel);
+        continue;
       }
+      // Most files of a rebuild are unchanged: one stat call each, and no other work per file.
+      if (info && info.size === rec?.size && kept(rec, info.mtimeMs, max)) continue;
       const loaded = this.absorb(rel, readContentFile(root, rel, max));
       if (loaded) todo.push(loaded);
       if (todo.length >= CHECK_CHUNK) {
@@ -183,6 +188,26 @@ export class ContentStore {
     await this.check(todo, options);
     time('check');
     return this.finish(options, stages, lap);
+  }
+
+  /**
+   * The crawled files that may have changed, in path order: those the records do not show as they
+   * are (another modification time, or one too close to the read to tell a later write).
+   */
+  private crawled(crawl: Crawl, max: number): string[] {
+    const maybe: string[] = [];
+    let known = 0;
+    crawl.paths.forEach((rel, i) => {
+      const rec = this.records.get(rel);
+      if (rec) known++;
+      if (!kept(rec, crawl.mtimesMs[i] as number, max)) maybe.push(rel);
+    });
+    // Records of files gone: only when some record was not crawled.
+    if (known < this.records.size) {
+      const seen = new Set(crawl.paths);
+      for (const rel of this.records.keys()) if (!seen.has(rel)) this.records.delete(rel);
+    }
+    return maybe.sort(compareStrings);
   }
 
   /**
@@ -532,6 +557,21 @@ export class ContentStore {
       },
     };
   }
+}
+
+/**
+ * Whether a file last modified at `mtimeMs` still has the record's bytes (its size, where known,
+ * compared by the caller): the same time, well before the read, and nothing else to check again.
+ */
+function kept(rec: FileRecord | undefined, mtimeMs: number, max: number): rec is FileRecord {
+  return (
+    rec !== undefined &&
+    rec.hash !== '' &&
+    !rec.clockBound &&
+    rec.size <= max &&
+    mtimeMs === rec.mtimeMs &&
+    mtimeMs < rec.readAt - RACY_MS
+  );
 }
 
 /** Removes a file if it is there. */

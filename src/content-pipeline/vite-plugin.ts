@@ -270,7 +270,7 @@ export function newsContent(options: NewsContentOptions = {}): Plugin<NewsConten
       };
       let watching: AsyncSubscription | undefined;
       try {
-        // Loaded here: a build never watches, so it never loads the native module.
+        // Loaded with the pipeline (crawl.ts lists the folder with it); here only if that failed.
         const { subscribe } = await import('@parcel/watcher');
         watching = await subscribe(
           contentDir,
