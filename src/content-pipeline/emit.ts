@@ -46,8 +46,11 @@ export interface Feed {
   topic: string | null;
   members: EmitArticle[];
   index: FeedIndex;
-  /** The same feed in the previous plan, when its hash was another (its shards had other names). */
-  previous?: { hash: string; members: EmitArticle[] };
+  /**
+   * The same feed in the previous plan, when its shard files have other names: the hash in them,
+   * the members, and the shards whose files may hold other cards than those members give.
+   */
+  previous?: { hash: string; members: EmitArticle[]; differs?: Set<number> };
 }
 
 /**
@@ -115,6 +118,18 @@ export interface FeedHistory {
   removed: Set<EmitArticle>;
   /** The previous plan's providers, by count (same process only). */
   providers?: ProviderCount[];
+  /**
+   * Feeds whose shard files are named for another state than `hashes` and `members` (the state a
+   * persistent cache's journal left): `feedKey` -> that hash, and the shards that may hold other
+   * cards than the members give.
+   */
+  written?: Map<string, WrittenFeed>;
+}
+
+/** The shard files of a feed as written: the hash in their names and the shards not known to hold `members`' cards. */
+export interface WrittenFeed {
+  hash: string;
+  differs: Set<number>;
 }
 
 export type ProviderCount = ProviderRef & { count: number };
@@ -168,12 +183,26 @@ export function shardKey(feed: Feed, index: number, shardSize: number): string {
  */
 export function unchangedShard(feed: Feed, index: number, shardSize: number): string | undefined {
   const previous = feed.previous;
-  if (!previous) return undefined;
-  const start = index * shardSize;
-  const end = Math.min(start + shardSize, feed.members.length);
-  if (Math.min(start + shardSize, previous.members.length) !== end) return undefined;
-  for (let i = start; i < end; i++) if (feed.members[i] !== previous.members[i]) return undefined;
+  if (!previous || previous.differs?.has(index)) return undefined;
+  if (!sameShard(feed.members, previous.members, index, shardSize)) return undefined;
   return dataFiles.shard(feed.sort, feed.topic, index, previous.hash);
+}
+
+/** The shards of `members` that do not hold the same articles as those of `before`. */
+export function changedShards(members: EmitArticle[], before: EmitArticle[], shardSize: number): number[] {
+  const changed: number[] = [];
+  for (let n = 0; n * shardSize < members.length; n++) {
+    if (!sameShard(members, before, n, shardSize)) changed.push(n);
+  }
+  return changed;
+}
+
+function sameShard(members: EmitArticle[], before: EmitArticle[], index: number, shardSize: number): boolean {
+  const start = index * shardSize;
+  const end = Math.min(start + shardSize, members.length);
+  if (Math.min(start + shardSize, before.length) !== end) return false;
+  for (let i = start; i < end; i++) if (members[i] !== before[i]) return false;
+  return true;
 }
 
 /**
@@ -204,8 +233,9 @@ export function planOutput(
     };
     const feed: Feed = { sort, topic, members: ordered, index };
     const beforeMembers = known?.members?.get(key);
-    if (before && beforeMembers && before !== index.hash) {
-      feed.previous = { hash: before, members: beforeMembers };
+    const written = known?.written?.get(key) ?? (before ? { hash: before, differs: undefined } : undefined);
+    if (written && beforeMembers && written.hash !== index.hash) {
+      feed.previous = { hash: written.hash, members: beforeMembers, differs: written.differs };
     }
     feedList.push(feed);
     for (let n = 0; n < index.shards; n++) {

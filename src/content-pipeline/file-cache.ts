@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { dataFiles } from '../config/data-files.ts';
 import { crawlFolder } from './crawl.ts';
 import type { Crawl } from './crawl.ts';
+import { changedShards } from './emit.ts';
 import type { ProviderCount } from './emit.ts';
 import { ContentModel } from './model.ts';
 import type { SavedFeeds } from './model.ts';
@@ -101,6 +102,11 @@ interface Journal {
   pieces: [string, string[]][];
   /** Records gone since the snapshot, by path. */
   removed: string[];
+  /**
+   * Feeds whose shard files have other names than the snapshot's: key, the hash in the names, and
+   * the shards that may hold other cards than the snapshot's members give (`markFeedsWritten`).
+   */
+  feeds: [string, string, number[]][];
   /** Records new or changed since the snapshot; their cards, in order, in `cards`. */
   records: Columns;
   cards: string;
@@ -122,6 +128,8 @@ interface Base {
   /** The data folder's details: ids and hashes in a row ('' for none). */
   detailIds: string[];
   detailHashes: string[];
+  /** The feeds of the data folder: hashes and, when known, members. */
+  feeds: ReturnType<ContentModel['feedStates']>;
 }
 
 function baseOf(
@@ -130,8 +138,10 @@ function baseOf(
   numbers: ArrayLike<number>,
   detailIds: string[],
   detailHashes: string[],
+  feeds: Base['feeds'],
 ): Base {
   return {
+    feeds,
     token,
     records,
     numbers,
@@ -308,7 +318,7 @@ export class ContentCache {
       store.root = snapshot.root;
       const hashes = columns.prepared.detailHashes;
       const ids = restored.articles.map((a) => a.id);
-      this.base = baseOf(snapshot.token, restored.records, columns.numbers, ids, hashes);
+      this.base = baseOf(snapshot.token, restored.records, columns.numbers, ids, hashes, undefined);
       // A data folder removed or changed since (its manifest is not the one written) is unknown.
       const written = journal ? journal.written : snapshot.written;
       if (written && snapshot.feeds && manifestHash(this.store.dataDir) === written) {
@@ -325,8 +335,10 @@ export class ContentCache {
         };
         if (at !== members.length) throw new Error('snapshot.bin does not match its feeds');
         store.model.restore(restored.articles, hashes, snapshot.topics, feeds);
+        this.base.feeds = store.model.feedStates();
         if (journal) {
           store.model.markWritten(journal.details);
+          store.model.markFeedsWritten(journal.feeds);
           for (const [relPath, pieces] of journal.pieces) {
             const p = store.records.get(relPath)?.prepared;
             if (p && p.detailPieces.length === 0) p.detailPieces = pieces;
@@ -410,7 +422,7 @@ export class ContentCache {
       rmSync(path.join(folder, 'journal.json'), { force: true });
       const ids = [...store.model.ids()];
       const hashes = ids.map((id) => store.model.detailHash(id) ?? '');
-      this.base = baseOf(token, records, columns.numbers, ids, hashes);
+      this.base = baseOf(token, records, columns.numbers, ids, hashes, store.model.feedStates());
     } catch {
       // A cache that cannot be written only costs time on the next run.
       this.base = undefined;
@@ -495,9 +507,27 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
     details,
     pieces,
     removed,
+    feeds: writtenFeeds(store.model.feedStates(), base.feeds),
     records: columns,
     cards: packSnapshot('', cards, columns.prepared.cardLengths, {}).bytes.toString('utf8'),
   };
+}
+
+/**
+ * The feeds whose shard files are named otherwise than in the snapshot: for each, the shards not
+ * holding the snapshot's cards, found by comparing the members (the same objects while unchanged).
+ * A feed whose members are not known on either side is left out: its old files are not renamed.
+ */
+function writtenFeeds(now: Base['feeds'], before: Base['feeds']): [string, string, number[]][] {
+  const feeds: [string, string, number[]][] = [];
+  if (!now?.members || !before?.members || now.shardSize !== before.shardSize) return feeds;
+  for (const [key, hash] of now.hashes) {
+    const members = now.members.get(key);
+    const was = before.members.get(key);
+    if (hash === before.hashes.get(key) || !members || !was) continue;
+    feeds.push([key, hash, changedShards(members, was, now.shardSize)]);
+  }
+  return feeds;
 }
 
 /** A short hash of the manifest in a data folder; null when there is none. */

@@ -76,7 +76,7 @@ export class ContentModel {
   private topics = new Map<string, TopicRef>();
   private topicJson = new Map<string, string>();
   /** The last run's feeds: their hashes, and their orders when made in this process. */
-  private feeds: Pick<FeedHistory, 'shardSize' | 'hashes' | 'members' | 'providers'> | undefined;
+  private feeds: Pick<FeedHistory, 'shardSize' | 'hashes' | 'members' | 'providers' | 'written'> | undefined;
 
   /**
    * Restores the memos of a run from the persistent cache (their texts stay on disk): each
@@ -123,6 +123,30 @@ export class ContentModel {
       const memo = this.details.get(id);
       this.details.set(id, { prepared: memo?.prepared ?? UNSEEN, hash, text: undefined, stale: true });
     }
+  }
+
+  /**
+   * Feeds whose shard files a later run wrote after the state `restore` was given (the persistent
+   * cache's journal): each one's key, the hash in the files' names and the shards whose files may
+   * hold other cards than the restored members give. Lets the next run rename the others.
+   */
+  markFeedsWritten(feeds: [string, string, number[]][]): void {
+    if (!this.feeds) return;
+    this.feeds.written = new Map(
+      feeds.map(([key, hash, differs]) => [key, { hash, differs: new Set(differs) }]),
+    );
+  }
+
+  /** The last run's (or the restored) feeds: each one's hash and, when known, its members. */
+  feedStates():
+    { shardSize: number; hashes: Map<string, string>; members?: Map<string, EmitArticle[]> } | undefined {
+    return (
+      this.feeds && {
+        shardSize: this.feeds.shardSize,
+        hashes: this.feeds.hashes,
+        members: this.feeds.members,
+      }
+    );
   }
 
   /** The last run's feeds for the persistent cache, members by `indexOf` (none when not known). */
