@@ -41,10 +41,36 @@ export interface EmitArticle {
   cardHash: string;
 }
 
+/**
+ * A feed's members, made only when first asked: a process restored from the persistent cache has
+ * 2,000 topic feeds, and a run after one edit reads the members of a few of them.
+ */
+export class MemberList {
+  private list: EmitArticle[] | undefined;
+
+  constructor(
+    readonly length: number,
+    private readonly make: () => EmitArticle[],
+  ) {}
+
+  static of(list: EmitArticle[]): MemberList {
+    const members = new MemberList(list.length, () => list);
+    members.list = list;
+    return members;
+  }
+
+  get(): EmitArticle[] {
+    this.list ??= this.make();
+    return this.list;
+  }
+}
+
 export interface Feed {
   sort: FeedSort;
   topic: string | null;
-  members: EmitArticle[];
+  /** The members, in order (`memberList`, made on first use). */
+  readonly members: EmitArticle[];
+  memberList: MemberList;
   index: FeedIndex;
   /**
    * The same feed in the previous plan, when its shard files have other names: the hash in them,
@@ -106,8 +132,8 @@ export interface FeedHistory {
   shardSize: number;
   /** `feedKey` -> hash, for every feed of the previous plan. */
   hashes: Map<string, string>;
-  /** `feedKey` -> members, for every feed of the previous plan (same process only). */
-  members?: Map<string, EmitArticle[]>;
+  /** `feedKey` -> members, for every feed of the previous plan (none when not known). */
+  members?: Map<string, MemberList>;
   /** Whether any article was added, changed or removed. */
   changed: boolean;
   /** The topics of the articles added, changed (before and after) or removed. */
@@ -160,7 +186,7 @@ function reorder(
 }
 
 /** The text of one shard, identical to JSON.stringify({ index, items }) of its cards. */
-export function shardText(feed: Feed, index: number, shardSize: number): string {
+export function shardText(feed: Pick<Feed, 'members'>, index: number, shardSize: number): string {
   const cards = feed.members.slice(index * shardSize, (index + 1) * shardSize).map((m) => m.cardText);
   return `{"index":${index},"items":[${cards.join(',')}]}`;
 }
@@ -221,7 +247,7 @@ export function planOutput(
   const shards = new Map<string, { feed: Feed; index: number }>();
   const known = history?.shardSize === shardSize ? history : undefined;
 
-  const addFeed = (sort: FeedSort, topic: string | null, ordered: EmitArticle[]): FeedIndex => {
+  const addFeed = (sort: FeedSort, topic: string | null, ordered: MemberList): FeedIndex => {
     const key = feedKey({ sort, topic });
     const before = known?.hashes.get(key);
     // The same members in the same order: the same hash.
@@ -229,13 +255,21 @@ export function planOutput(
     const index: FeedIndex = {
       count: ordered.length,
       shards: Math.ceil(ordered.length / shardSize),
-      hash: (same && before) || feedHash(ordered, shardSize),
+      hash: (same && before) || feedHash(ordered.get(), shardSize),
     };
-    const feed: Feed = { sort, topic, members: ordered, index };
+    const feed: Feed = {
+      sort,
+      topic,
+      get members() {
+        return ordered.get();
+      },
+      memberList: ordered,
+      index,
+    };
     const beforeMembers = known?.members?.get(key);
     const written = known?.written?.get(key) ?? (before ? { hash: before, differs: undefined } : undefined);
     if (written && beforeMembers && written.hash !== index.hash) {
-      feed.previous = { hash: written.hash, members: beforeMembers, differs: written.differs };
+      feed.previous = { hash: written.hash, members: beforeMembers.get(), differs: written.differs };
     }
     feedList.push(feed);
     for (let n = 0; n < index.shards; n++) {
@@ -253,14 +287,15 @@ export function planOutput(
     const members = known?.members?.get(feedKey({ sort, topic }));
     if (!members || !known) return undefined;
     if (topic !== null && !known.dirtyTopics.has(topic)) return members;
-    return reorder(members, added, known.removed, ORDER[sort]);
+    const moved = reorder(members.get(), added, known.removed, ORDER[sort]);
+    return moved && MemberList.of(moved);
   };
   for (const sort of SORTS) {
-    orders[sort] = previous(sort, null, known?.added ?? []) ?? [...articles].sort(ORDER[sort]);
-    feeds[sort] = addFeed(sort, null, orders[sort]);
+    orders[sort] = previous(sort, null, known?.added ?? [])?.get() ?? [...articles].sort(ORDER[sort]);
+    feeds[sort] = addFeed(sort, null, MemberList.of(orders[sort]));
   }
   let filtered: Map<string, Record<FeedSort, EmitArticle[]>> | undefined;
-  const topicOrder = (sort: FeedSort, slug: string): EmitArticle[] => {
+  const topicOrder = (sort: FeedSort, slug: string): MemberList => {
     const added = known?.added.filter((a) => a.slugs.includes(slug)) ?? [];
     const kept = previous(sort, slug, added);
     if (kept) return kept;
@@ -269,7 +304,7 @@ export function planOutput(
       for (const t of topicRefs.keys()) filtered.set(t, { newest: [], quality: [], heat: [] });
       for (const s of SORTS) for (const a of orders[s]) for (const t of a.slugs) filtered.get(t)?.[s].push(a);
     }
-    return filtered.get(slug)?.[sort] ?? [];
+    return MemberList.of(filtered.get(slug)?.[sort] ?? []);
   };
   const topics: ManifestTopic[] = [...topicRefs.values()]
     .map((t) => {

@@ -525,7 +525,7 @@ function writtenFeeds(now: Base['feeds'], before: Base['feeds']): [string, strin
     const members = now.members.get(key);
     const was = before.members.get(key);
     if (hash === before.hashes.get(key) || !members || !was) continue;
-    feeds.push([key, hash, changedShards(members, was, now.shardSize)]);
+    feeds.push([key, hash, changedShards(members.get(), was.get(), now.shardSize)]);
   }
   return feeds;
 }

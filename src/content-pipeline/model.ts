@@ -7,7 +7,7 @@ import { dataFiles } from '../config/data-files.ts';
 import type { TopicRef } from '../types/content.ts';
 import { linkIndex, nameTopics } from './derive.ts';
 import type { EmitArticle, EmitOptions, FeedHistory, PlannedOutput, ProviderCount } from './emit.ts';
-import { feedKey, planOutput, shardText } from './emit.ts';
+import { feedKey, MemberList, planOutput, shardText } from './emit.ts';
 import { detailInputs, fillDetail, shortHash, topicJsonOf } from './prepare.ts';
 import type { PreparedArticle } from './prepare.ts';
 
@@ -96,20 +96,22 @@ export class ContentModel {
     this.topics = new Map(topics.map(([slug, name]) => [slug, { slug, name }]));
     this.topicJson = topicJsonOf(this.topics);
     const hashes = new Map<string, string>();
-    let members: Map<string, PreparedArticle[]> | undefined = new Map();
+    let members: Map<string, MemberList> | undefined = new Map();
+    // Members are of use only when every one is an article the details were restored with.
+    const restored = new Uint8Array(articles.length);
+    for (let i = 0; i < articles.length; i++) if (detailHashes[i]) restored[i] = 1;
     for (const [key, hash, indexes] of saved.feeds) {
       hashes.set(key, hash);
       if (!members) continue;
-      // Members are of use only when every one is an article the details were restored with.
-      const list: PreparedArticle[] = [];
       let whole = indexes !== null;
-      for (let n = 0; whole && indexes && n < indexes.length; n++) {
-        const i = indexes[n] as number;
-        whole = Boolean(detailHashes[i]);
-        list.push(articles[i] as PreparedArticle);
-      }
-      if (whole) members.set(key, list);
-      else members = undefined;
+      for (let n = 0; whole && indexes && n < indexes.length; n++)
+        whole = restored[indexes[n] as number] === 1;
+      if (whole && indexes) {
+        members.set(
+          key,
+          new MemberList(indexes.length, () => Array.from(indexes, (i) => articles[i] as PreparedArticle)),
+        );
+      } else members = undefined;
     }
     this.feeds = { shardSize: saved.shardSize, hashes, members, providers: saved.providers };
   }
@@ -139,7 +141,7 @@ export class ContentModel {
 
   /** The last run's (or the restored) feeds: each one's hash and, when known, its members. */
   feedStates():
-    { shardSize: number; hashes: Map<string, string>; members?: Map<string, EmitArticle[]> } | undefined {
+    { shardSize: number; hashes: Map<string, string>; members?: Map<string, MemberList> } | undefined {
     return (
       this.feeds && {
         shardSize: this.feeds.shardSize,
@@ -156,7 +158,10 @@ export class ContentModel {
     return {
       shardSize: feeds.shardSize,
       feeds: [...feeds.hashes].map(([key, hash]) => {
-        const list = feeds.members?.get(key)?.map((a) => indexOf.get(a) ?? -1);
+        const list = feeds.members
+          ?.get(key)
+          ?.get()
+          .map((a) => indexOf.get(a) ?? -1);
         return [key, hash, list && !list.includes(-1) ? list : null];
       }),
       providers: feeds.providers,
@@ -255,7 +260,7 @@ export class ContentModel {
       providers: plan.providers,
       shardSize: plan.shardSize,
       hashes: new Map(plan.feeds.map((f) => [feedKey(f), f.index.hash])),
-      members: new Map(plan.feeds.map((f) => [feedKey(f), f.members])),
+      members: new Map(plan.feeds.map((f) => [feedKey(f), f.memberList])),
     };
     return { plan, removedDetails };
   }
