@@ -152,7 +152,10 @@ export interface FeedHistory {
   written?: Map<string, WrittenFeed>;
 }
 
-/** The shard files of a feed as written: the hash in their names and the shards not known to hold `members`' cards. */
+/**
+ * A feed's shard files as written: the hash in their names, and the shards not known to hold the
+ * cards the history's members give.
+ */
 export interface WrittenFeed {
   hash: string;
   differs: Set<number>;

@@ -75,7 +75,7 @@ export class ContentModel {
   /** The topics as the memos' details name them, and each one's JSON. */
   private topics = new Map<string, TopicRef>();
   private topicJson = new Map<string, string>();
-  /** The last run's feeds: their hashes, and their orders when made in this process. */
+  /** The last run's (or the restored) feeds: their hashes, members and shard files' names. */
   private feeds: Pick<FeedHistory, 'shardSize' | 'hashes' | 'members' | 'providers' | 'written'> | undefined;
 
   /**
@@ -104,8 +104,9 @@ export class ContentModel {
       hashes.set(key, hash);
       if (!members) continue;
       let whole = indexes !== null;
-      for (let n = 0; whole && indexes && n < indexes.length; n++)
+      for (let n = 0; whole && indexes && n < indexes.length; n++) {
         whole = restored[indexes[n] as number] === 1;
+      }
       if (whole && indexes) {
         members.set(
           key,

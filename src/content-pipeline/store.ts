@@ -583,7 +583,7 @@ function removeFile(target: string): void {
   }
 }
 
-/** Renames `from` to `to` (no file is there yet); false when that cannot be done. */
+/** Renames `from` to `to`, replacing any file there; false when that cannot be done. */
 function tryRename(from: string, to: string): boolean {
   try {
     renameSync(from, to);
