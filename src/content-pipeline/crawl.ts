@@ -5,7 +5,7 @@
  * thread; the walk runs while the cache is being read instead.
  */
 import { isAscii } from 'node:buffer';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as ParcelWatcher from '@parcel/watcher';
@@ -38,13 +38,18 @@ export interface Crawl {
 }
 
 /**
- * Starts the walk of `root` at once; null when it cannot be made (no native module, an unreadable
- * folder inside, a root that is a link). `scratch` is a file path the walk may use for a moment.
+ * Starts the walk of `root` at once; null when it cannot be made (no native module, no folder
+ * there, an unreadable folder inside). `scratch` is a file path the walk may use for a moment.
  */
 export async function crawlFolder(root: string, scratch: string): Promise<Crawl | null> {
   if (!watcher) return null;
   try {
-    await watcher.writeSnapshot(root, scratch);
+    // Dot-folders at the top (a .git folder can hold more files than the articles) are not walked;
+    // a pattern would be matched against every path, so only plain names are passed.
+    const ignore = readdirSync(root)
+      .filter((name) => name.startsWith('.') && !/[*?[\]{}()!+@\\]/.test(name))
+      .map((name) => path.join(root, name));
+    await watcher.writeSnapshot(root, scratch, { ignore });
     return parseSnapshot(readFileSync(scratch), root);
   } catch {
     return null;
