@@ -24,6 +24,8 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 
 const scratch = () => path.join(root, 'crawl.tmp');
+/** The files of the `related` fixture, in path order. */
+const FIXTURE_FILES = ['a-main.md', 'b.md', 'c.md', 'd-draft.md', 'live-1.md', 'live-2.md'];
 /** A valid article of its own (no other links to it, nor it to them). */
 const article = (title: string) =>
   `---\ntitle: "${title}"\npublishedDateTime: 2020-05-06T08:00:00Z\nwebUrl: "https://news.example/${encodeURIComponent(title)}"\npublished: true\n---\n`;
@@ -43,12 +45,7 @@ describe('crawlFolder', () => {
     expect(crawl).not.toBeNull();
     const listed = new Map(crawl?.paths.map((p, i) => [p, crawl.mtimesMs[i]]));
     expect([...listed.keys()].sort()).toEqual([
-      'a-main.md',
-      'b.md',
-      'c.md',
-      'd-draft.md',
-      'live-1.md',
-      'live-2.md',
+      ...FIXTURE_FILES,
       'nested/deeper/Café Olé!.markdown',
       'nested/notes.txt',
     ]);
@@ -75,14 +72,7 @@ describe('crawlFolder', () => {
   it('walks a folder reached through a link, naming paths under the link', async () => {
     await symlink(dir, path.join(root, 'via-link'));
     const crawl = await crawlFolder(path.join(root, 'via-link'), scratch());
-    expect(crawl?.paths.sort()).toEqual([
-      'a-main.md',
-      'b.md',
-      'c.md',
-      'd-draft.md',
-      'live-1.md',
-      'live-2.md',
-    ]);
+    expect(crawl?.paths.sort()).toEqual(FIXTURE_FILES);
   });
 });
 
