@@ -216,21 +216,29 @@ export function deriveContent(sources: SourceArticle[], options: DeriveOptions):
  * in id order), so the name does not depend on which file happens to be read first.
  */
 export function nameTopics(topicLists: Iterable<string[]>): Map<string, TopicRef> {
-  const counts = new Map<string, Map<string, number>>();
+  // Each spelling counted under one number, in the order first seen: a build counts every topic
+  // of every article, and a few thousand spellings make up the 20,000 mentions of 10,000 articles.
+  const spellings = new Map<string, number>();
+  const counts: number[] = [];
   for (const list of topicLists) {
     for (const name of list) {
-      const slug = topicSlug(name);
-      let names = counts.get(slug);
-      if (!names) counts.set(slug, (names = new Map<string, number>()));
-      names.set(name, (names.get(name) ?? 0) + 1);
+      const n = spellings.get(name);
+      if (n === undefined) {
+        spellings.set(name, counts.length);
+        counts.push(1);
+      } else counts[n] = (counts[n] as number) + 1;
     }
   }
-  const topics = new Map<string, TopicRef>();
-  for (const [slug, names] of counts) {
-    let best = '';
-    let bestCount = 0;
-    for (const [name, count] of names) if (count > bestCount) [best, bestCount] = [name, count];
-    topics.set(slug, { slug, name: best });
+  const best = new Map<string, { name: string; count: number }>();
+  let n = 0;
+  for (const name of spellings.keys()) {
+    const count = counts[n++] as number;
+    const slug = topicSlug(name);
+    const known = best.get(slug);
+    if (!known) best.set(slug, { name, count });
+    else if (count > known.count) [known.name, known.count] = [name, count];
   }
+  const topics = new Map<string, TopicRef>();
+  for (const [slug, { name }] of best) topics.set(slug, { slug, name });
   return topics;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveContent, topicSlug } from '../../src/content-pipeline/derive';
+import { deriveContent, nameTopics, topicSlug } from '../../src/content-pipeline/derive';
 import type { DerivedArticle } from '../../src/content-pipeline/derive';
 import { checkContent } from '../../src/content-pipeline/index';
 import type { SourceArticle } from '../../src/content-pipeline/source';
@@ -157,6 +157,22 @@ describe('deriveContent: cards and details', () => {
       'spaced-out',
     ]);
     expect(derived.topics.get('cafe-culture')).toEqual({ slug: 'cafe-culture', name: 'Café Culture' });
+  });
+
+  it('names each topic by its most used spelling, a tie going to the one seen first, in order of first mention', () => {
+    const topics = nameTopics([
+      ['health', 'Sports'],
+      ['Health', 'sports'],
+      ['Health', 'Économie'],
+      ['sports', 'economie'],
+      ['Sports'],
+    ]);
+    expect([...topics.values()]).toEqual([
+      { slug: 'health', name: 'Health' },
+      { slug: 'sports', name: 'Sports' },
+      { slug: 'economie', name: 'Économie' },
+    ]);
+    expect(nameTopics([])).toEqual(new Map());
   });
 
   it('points images at their cached copies when the image step has them', async () => {
