@@ -221,7 +221,12 @@ export class ContentCache {
     }
     const opened = performance.now() - started;
     const writeData = options.writeData && folder !== undefined;
-    const run = await this.store.run({ ...options, writeData }, crawl);
+    // A snapshot of no use (other code, another folder) leaves no records: the walk would only
+    // add a stat per file to the cold run that follows, which lists the folder instead.
+    const run = await this.store.run(
+      { ...options, writeData },
+      this.store.records.size > 0 ? crawl : undefined,
+    );
     run.stages['cache open'] = opened;
     const saving = performance.now();
     if (folder) this.save(folder);
