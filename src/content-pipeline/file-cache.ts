@@ -125,31 +125,25 @@ interface Base {
   prepared: (PreparedArticle | undefined)[];
   imageUrls: (string[] | null)[];
   imagesKeys: string[];
-  /** The data folder's details: ids and hashes in a row ('' for none). */
-  detailIds: string[];
-  detailHashes: string[];
+  /**
+   * The model whose details the data folder held then (it tells which changed since); none when
+   * the folder was not known, and a journal cannot say what it holds.
+   */
+  model: ContentModel | undefined;
   /** The feeds of the data folder: hashes and, when known, members. */
   feeds: ReturnType<ContentModel['feedStates']>;
 }
 
-function baseOf(
-  token: string,
-  records: FileRecord[],
-  numbers: ArrayLike<number>,
-  detailIds: string[],
-  detailHashes: string[],
-  feeds: Base['feeds'],
-): Base {
+function baseOf(token: string, records: FileRecord[], numbers: ArrayLike<number>): Base {
   return {
-    feeds,
+    model: undefined,
+    feeds: undefined,
     token,
     records,
     numbers,
     prepared: records.map((rec) => rec.prepared),
     imageUrls: records.map((rec) => rec.imageUrls),
     imagesKeys: records.map((rec) => rec.imagesKey),
-    detailIds,
-    detailHashes,
   };
 }
 
@@ -322,8 +316,7 @@ export class ContentCache {
       store.clock = snapshot.clock;
       store.root = snapshot.root;
       const hashes = columns.prepared.detailHashes;
-      const ids = restored.articles.map((a) => a.id);
-      this.base = baseOf(snapshot.token, restored.records, columns.numbers, ids, hashes, undefined);
+      this.base = baseOf(snapshot.token, restored.records, columns.numbers);
       // A data folder removed or changed since (its manifest is not the one written) is unknown.
       const written = journal ? journal.written : snapshot.written;
       if (written && snapshot.feeds && manifestHash(this.store.dataDir) === written) {
@@ -340,6 +333,7 @@ export class ContentCache {
         };
         if (at !== members.length) throw new Error('snapshot.bin does not match its feeds');
         store.model.restore(restored.articles, hashes, snapshot.topics, feeds);
+        this.base.model = store.model;
         this.base.feeds = store.model.feedStates();
         if (journal) {
           store.model.markWritten(journal.details);
@@ -425,9 +419,10 @@ export class ContentCache {
       replaceFile(path.join(folder, 'snapshot.bin'), bytes);
       replaceFile(path.join(folder, 'snapshot.json'), asciiJson(snapshot));
       rmSync(path.join(folder, 'journal.json'), { force: true });
-      const ids = [...store.model.ids()];
-      const hashes = ids.map((id) => store.model.detailHash(id) ?? '');
-      this.base = baseOf(token, records, columns.numbers, ids, hashes, store.model.feedStates());
+      store.model.markSaved();
+      this.base = baseOf(token, records, columns.numbers);
+      this.base.model = store.model;
+      this.base.feeds = store.model.feedStates();
     } catch {
       // A cache that cannot be written only costs time on the next run.
       this.base = undefined;
@@ -456,6 +451,9 @@ function readJournal(folder: string, token: string): Journal | null {
  * that a new snapshot is due.
  */
 function journalOf(store: ContentStore, base: Base, written: string | null): Journal | null {
+  // Another model than the one the data folder was known with (a folder of unknown content made
+  // afresh, other options): a journal could not say which details differ.
+  if (store.model !== base.model) return null;
   const limit = Math.min(JOURNAL_RECORDS, store.records.size / 4);
   const changed: FileRecord[] = [];
   const removed: string[] = [];
@@ -475,17 +473,7 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
     for (const rec of store.records.values()) if (!known.has(rec.relPath)) changed.push(rec);
   }
   if (changed.length + removed.length > limit) return null;
-  const before = new Map<string, string>();
-  base.detailIds.forEach((id, i) => {
-    if (base.detailHashes[i]) before.set(id, base.detailHashes[i]);
-  });
-  const details: [string, string][] = [];
-  const model = store.model;
-  for (const id of model.ids()) {
-    const hash = model.detailHash(id) ?? '';
-    if (before.get(id) !== hash) details.push([id, hash]);
-  }
-  for (const id of before.keys()) if (model.detailHash(id) === undefined) details.push([id, '']);
+  const details = store.model.changedDetails();
   if (details.length > limit * JOURNAL_DETAILS) return null;
   // The next run renders these details again, and those of the changed articles (new to the
   // snapshot's feeds): from their pieces, without reading their files again. By path, not by id:

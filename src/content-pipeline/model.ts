@@ -75,6 +75,11 @@ export class ContentModel {
   /** The topics as the memos' details name them, and each one's JSON. */
   private topics = new Map<string, TopicRef>();
   private topicJson = new Map<string, string>();
+  /**
+   * Details whose hash may differ from the one they had at the last `restore` or `markSaved`: id
+   * -> that hash ('' for none). Spares the persistent cache a comparison of every detail.
+   */
+  private changes = new Map<string, string>();
   /** The last run's (or the restored) feeds: their hashes, members and shard files' names. */
   private feeds: Pick<FeedHistory, 'shardSize' | 'hashes' | 'members' | 'providers' | 'written'> | undefined;
 
@@ -93,6 +98,7 @@ export class ContentModel {
       const hash = detailHashes[i];
       if (hash) this.details.set(prepared.id, { prepared, hash, text: undefined });
     }
+    this.changes.clear();
     this.topics = new Map(topics.map(([slug, name]) => [slug, { slug, name }]));
     this.topicJson = topicJsonOf(this.topics);
     const hashes = new Map<string, string>();
@@ -124,6 +130,7 @@ export class ContentModel {
   markWritten(details: [string, string][]): void {
     for (const [id, hash] of details) {
       const memo = this.details.get(id);
+      this.noteChange(id, memo);
       this.details.set(id, { prepared: memo?.prepared ?? UNSEEN, hash, text: undefined, stale: true });
     }
   }
@@ -167,6 +174,28 @@ export class ContentModel {
       }),
       providers: feeds.providers,
     };
+  }
+
+  /** Takes the details as they are for the state the persistent cache saved. */
+  markSaved(): void {
+    this.changes.clear();
+  }
+
+  /**
+   * The details whose hash differs from the one they had at the last `restore` or `markSaved`:
+   * id and hash ('' for a detail no longer there).
+   */
+  changedDetails(): [string, string][] {
+    const changed: [string, string][] = [];
+    for (const [id, before] of this.changes) {
+      const hash = this.details.get(id)?.hash ?? '';
+      if (hash !== before) changed.push([id, hash]);
+    }
+    return changed;
+  }
+
+  private noteChange(id: string, memo: DetailMemo | undefined): void {
+    if (!this.changes.has(id)) this.changes.set(id, memo?.hash ?? '');
   }
 
   /** A detail's text hash, for the persistent cache. */
@@ -222,13 +251,15 @@ export class ContentModel {
     const ids = kept === this.details.size ? undefined : new Set(articles.map((p) => p.id));
     for (const [id, old] of ids ? this.details : []) {
       if (ids?.has(id)) continue;
+      this.noteChange(id, old);
       removedDetails.push(id);
       removed.add(old.prepared);
       changed(old.prepared, old.prepared.links);
     }
     let byLink: Map<string, string[]> | undefined;
 
-    const next = new Map<string, DetailMemo>();
+    // The same ids as before (an edit, no file added or removed): memos are replaced in place.
+    const next = ids === undefined && articles.length === this.details.size ? this.details : new Map<string, DetailMemo>();
     const hashes: string[] = [];
     for (const p of articles) {
       const old = this.details.get(p.id);
@@ -247,8 +278,9 @@ export class ContentModel {
         const hash = shortHash(text);
         memo = { prepared: p, hash, text: options.keepDetails ? text : undefined };
         if (!old || old.hash !== hash) options.onDetail?.(p.id, text, old !== undefined);
+        this.noteChange(p.id, old);
       }
-      next.set(p.id, memo);
+      if (next !== this.details || memo !== old) next.set(p.id, memo);
       hashes.push(memo.hash);
     }
     this.details = next;
@@ -276,7 +308,7 @@ export class ContentModel {
     return memo && dataFiles.article(memo.prepared.id) === name ? memo.text : undefined;
   }
 
-  /** Ids of the articles of the last run, by id. */
+  /** Ids of the articles of the last run. */
   ids(): IterableIterator<string> {
     return this.details.keys();
   }
