@@ -183,9 +183,58 @@ export function linkIndex(articles: Iterable<{ id: string; links: string[] }>): 
   return byLink;
 }
 
+/** The ids of the articles that have a URL among their links, in id order; undefined for none. */
+export type LinkLookup = (url: string) => string[] | undefined;
+
+/**
+ * Where the links of many articles can be searched without making them one by one (the persistent
+ * cache's restored articles): each article's `linkSource`.
+ */
+export interface LinkSource {
+  /** The articles of this source (current or not) that have `url` among their links. */
+  withLink(url: string): { id: string }[];
+}
+
+interface Linked {
+  id: string;
+  links: string[];
+  linkSource?: LinkSource;
+}
+
+/**
+ * A link lookup over `articles` (sorted by id). Articles with a link source are searched there, and
+ * a hit counts only when `kept` says it is an article of this list: a source holds the articles it
+ * was made with, some of them since changed or gone. `fresh` (indexed, with the articles without a
+ * source) must hold every article of the list for which `kept` may say otherwise.
+ */
+export function linkLookup<A extends Linked>(
+  articles: A[],
+  fresh: A[],
+  kept: (a: { id: string }) => boolean,
+): LinkLookup {
+  const indexed: Linked[] = [];
+  const sources = new Set<LinkSource>();
+  let last: LinkSource | undefined;
+  for (const a of articles) {
+    if (!a.linkSource) indexed.push(a);
+    else if (a.linkSource !== last) sources.add((last = a.linkSource));
+  }
+  for (const a of fresh) if (a.linkSource) indexed.push(a);
+  const byLink = linkIndex(indexed);
+  if (sources.size === 0) return (url) => byLink.get(url);
+  const indexedFresh = new Set<{ id: string }>(fresh);
+  return (url) => {
+    const ids = [...(byLink.get(url) ?? [])];
+    for (const source of sources) {
+      for (const a of source.withLink(url)) if (!indexedFresh.has(a) && kept(a)) ids.push(a.id);
+    }
+    return ids.length === 0 ? undefined : ids.sort(compareStrings);
+  };
+}
+
 /** A live blog can share its URL with other local articles; link the first other one by id. */
-export const relatedId = (url: string | undefined, selfId: string, byLink: Map<string, string[]>) =>
-  url === undefined ? undefined : byLink.get(url)?.find((id) => id !== selfId);
+export const relatedId = (url: string | undefined, selfId: string, lookup: LinkLookup) =>
+  url === undefined ? undefined : lookup(url)?.find((id) => id !== selfId);
 
 /**
  * The reference derivation, as whole objects: what the reader receives. The build itself renders
@@ -197,11 +246,12 @@ export function deriveContent(sources: SourceArticle[], options: DeriveOptions):
     .sort((a, b) => compareStrings(a.id, b.id));
   const topics = nameTopics(included.map((a) => a.topics));
   const byLink = linkIndex(included);
+  const lookup: LinkLookup = (url) => byLink.get(url);
   const articles = included.map((a): DerivedArticle => {
     const slugs = topicSlugsOf(a);
     // nameTopics saw every topic of every included article, so each slug is in `topics`.
     const topicRefs = slugs.map((slug) => topics.get(slug) as TopicRef);
-    const ids = a.related.map((r) => relatedId(r.url, a.id, byLink));
+    const ids = a.related.map((r) => relatedId(r.url, a.id, lookup));
     return {
       card: cardOf(a, slugs, options.images),
       detail: detailOf(a, topicRefs, ids, options.images),

@@ -29,6 +29,7 @@ import type { PreparedArticle } from './prepare.ts';
 import { shortHash } from './prepare.ts';
 import {
   asciiJson,
+  bytesAt,
   packSnapshot,
   RECORD_NUMBERS,
   recordColumns,
@@ -107,9 +108,10 @@ interface Journal {
    * the shards that may hold other cards than the snapshot's members give (`markFeedsWritten`).
    */
   feeds: [string, string, number[]][];
-  /** Records new or changed since the snapshot; their cards, in order, in `cards`. */
+  /** Records new or changed since the snapshot; their cards, in order, in `cards`, their links in `links`. */
   records: Columns;
   cards: string;
+  links: string;
 }
 
 /**
@@ -294,9 +296,13 @@ export class ContentCache {
       columns.prepared.numbers = section(bin, layout.prepared, Float64Array);
       columns.prepared.topics = section(bin, layout.topics, Uint32Array);
       columns.prepared.cardLengths = section(bin, layout.cardLengths, Uint32Array);
-      const restored = restoreRecords(columns, bin, layout.cards, snapshot.root);
+      columns.prepared.linkLengths = section(bin, layout.linkLengths, Uint32Array);
+      const links = bytesAt(bin, layout.links);
+      const restored = restoreRecords(columns, bin, layout.cards, links, snapshot.root);
       const journal = readJournal(folder, snapshot.token);
-      const later = journal && restoreRecords(journal.records, Buffer.from(journal.cards), 0, snapshot.root);
+      const later =
+        journal &&
+        restoreRecords(journal.records, Buffer.from(journal.cards), 0, Buffer.from(journal.links), snapshot.root);
       for (const rec of restored.records) store.records.set(rec.relPath, rec);
       for (const rel of journal?.removed ?? []) store.records.delete(rel);
       for (const rec of later?.records ?? []) {
@@ -380,7 +386,7 @@ export class ContentCache {
       }
       const token = randomBytes(9).toString('base64url');
       const records = [...store.records.values()];
-      const { columns, articles, cards } = recordColumns(records, store);
+      const { columns, articles, cards, linkText } = recordColumns(records, store);
       const saved = store.model.savedFeeds(articles);
       const members: number[] = [];
       for (const [, , list] of saved?.feeds ?? []) {
@@ -393,6 +399,8 @@ export class ContentCache {
         topics: Uint32Array.from(columns.prepared.topics),
         cardLengths: Uint32Array.from(columns.prepared.cardLengths),
         members: Int32Array.from(members),
+        linkLengths: Uint32Array.from(columns.prepared.linkLengths),
+        links: Buffer.from(linkText),
       });
       const p = columns.prepared;
       const snapshot: Snapshot = {
@@ -413,7 +421,11 @@ export class ContentCache {
           : null,
         token,
         layout,
-        records: { ...columns, numbers: [], prepared: { ...p, numbers: [], topics: [], cardLengths: [] } },
+        records: {
+          ...columns,
+          numbers: [],
+          prepared: { ...p, numbers: [], topics: [], cardLengths: [], linkLengths: [] },
+        },
       };
       // A journal names the snapshot it follows: once a new one is in place, the old one is moot.
       replaceFile(path.join(folder, 'snapshot.bin'), bytes);
@@ -492,7 +504,7 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
       if (p && rendered.has(rec.id) && p.detailPieces.length > 0) pieces.push([rec.relPath, p.detailPieces]);
     }
   }
-  const { columns, cards } = recordColumns(changed, store);
+  const { columns, cards, linkText } = recordColumns(changed, store);
   return {
     token: base.token,
     written,
@@ -503,6 +515,7 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
     feeds: writtenFeeds(store.model.feedStates(), base.feeds),
     records: columns,
     cards: packSnapshot('', cards, columns.prepared.cardLengths, {}).bytes.toString('utf8'),
+    links: linkText,
   };
 }
 

@@ -5,7 +5,8 @@
  */
 import { dataFiles } from '../config/data-files.ts';
 import type { TopicRef } from '../types/content.ts';
-import { linkIndex, nameTopics } from './derive.ts';
+import { linkLookup, nameTopics } from './derive.ts';
+import type { LinkLookup } from './derive.ts';
 import type { EmitArticle, EmitOptions, FeedHistory, PlannedOutput, ProviderCount } from './emit.ts';
 import { feedKey, MemberList, planOutput, shardText } from './emit.ts';
 import { detailInputs, fillDetail, shortHash, topicJsonOf } from './prepare.ts';
@@ -256,7 +257,10 @@ export class ContentModel {
       removed.add(old.prepared);
       changed(old.prepared, old.prepared.links);
     }
-    let byLink: Map<string, string[]> | undefined;
+    let lookup: LinkLookup | undefined;
+    // Whether an article of the last run is still one (its links searched in their source, if any).
+    const stillHere = (a: { id: string }) =>
+      this.details.get(a.id)?.prepared === a && !removed.has(a as PreparedArticle);
 
     // The same ids as before (an edit, no file added or removed): memos are replaced in place.
     const next = ids === undefined && articles.length === this.details.size ? this.details : new Map<string, DetailMemo>();
@@ -273,8 +277,8 @@ export class ContentModel {
         memo = old;
       } else {
         if (p.detailPieces.length === 0 && options.piecesOf) p.detailPieces = options.piecesOf(p);
-        byLink ??= linkIndex(articles);
-        const text = fillDetail(p, detailInputs(p, topicJson, byLink));
+        lookup ??= linkLookup(articles, added, stillHere);
+        const text = fillDetail(p, detailInputs(p, topicJson, lookup));
         const hash = shortHash(text);
         memo = { prepared: p, hash, text: options.keepDetails ? text : undefined };
         if (!old || old.hash !== hash) options.onDetail?.(p.id, text, old !== undefined);

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { ProviderRef, TopicRef } from '../types/content.ts';
-import type { ResolvedImage } from './derive.ts';
+import type { LinkLookup, LinkSource, ResolvedImage } from './derive.ts';
 import { cardOf, detailOf, relatedId, topicSlugsOf } from './derive.ts';
 import type { SourceArticle } from './source.ts';
 
@@ -24,6 +24,8 @@ export interface PreparedArticle {
   topicNames: string[];
   /** URLs identifying this article, for other articles' related items. */
   links: string[];
+  /** Where its links can also be searched, with those of other articles (see `linkLookup`). */
+  linkSource?: LinkSource;
   /** Each related item's URL, to find its local article. */
   relatedUrls: (string | undefined)[];
   cardText: string;
@@ -86,11 +88,11 @@ export function topicJsonOf(topics: Map<string, TopicRef>): Map<string, string> 
 export function detailInputs(
   p: PreparedArticle,
   topicJson: Map<string, string>,
-  byLink: Map<string, string[]>,
+  lookup: LinkLookup,
 ): DetailInputs {
   return {
     topicsJson: `[${p.slugs.map((slug) => topicJson.get(slug)).join(',')}]`,
-    ids: p.relatedUrls.map((url) => relatedId(url, p.id, byLink)),
+    ids: p.relatedUrls.map((url) => relatedId(url, p.id, lookup)),
   };
 }
 

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ProviderRef } from '../types/content.ts';
 import { topicSlug } from './derive.ts';
+import type { LinkSource } from './derive.ts';
 import type { ContentIssue } from './issues.ts';
 import { displayPath } from './load.ts';
 import type { PreparedArticle } from './prepare.ts';
@@ -33,10 +34,14 @@ export interface Columns {
     numbers: ArrayLike<number | null>;
     providers: ProviderRef[];
     topicNames: string[];
-    /** Indexes into `topicNames`, links and related URLs, all articles in a row. */
+    /** Indexes into `topicNames` and related URLs, all articles in a row. */
     topics: ArrayLike<number>;
-    links: string[];
     relatedUrls: (string | null)[];
+    /**
+     * Byte length of each article's links, which follow each other in the link text (`linkText`):
+     * each link after a newline, and one more newline at the end.
+     */
+    linkLengths: ArrayLike<number>;
     cardHashes: string[];
     /** Byte length of each card, in the order they follow each other (snapshot.bin, a journal). */
     cardLengths: ArrayLike<number>;
@@ -56,6 +61,9 @@ export interface Layout {
   cardLengths: [number, number];
   /** Every saved feed's members in a row (see `Snapshot.feeds`). */
   members: [number, number];
+  linkLengths: [number, number];
+  /** The link text's bytes. */
+  links: [number, number];
   cards: number;
 }
 
@@ -71,7 +79,7 @@ const PREPARED_NUMBERS = 7;
 export function recordColumns(records: Iterable<FileRecord>, store: ContentStore) {
   const c: Columns & {
     numbers: number[];
-    prepared: { numbers: (number | null)[]; topics: number[]; cardLengths: number[] };
+    prepared: { numbers: (number | null)[]; topics: number[]; cardLengths: number[]; linkLengths: number[] };
   } = {
     relPaths: [],
     ids: [],
@@ -84,8 +92,8 @@ export function recordColumns(records: Iterable<FileRecord>, store: ContentStore
       providers: [],
       topicNames: [],
       topics: [],
-      links: [],
       relatedUrls: [],
+      linkLengths: [],
       cardHashes: [],
       cardLengths: [],
       detailHashes: [],
@@ -96,6 +104,7 @@ export function recordColumns(records: Iterable<FileRecord>, store: ContentStore
   const topicIndex = new Map<string, number>();
   const articles = new Map<PreparedArticle, number>();
   const cards: (RestoredArticle | string)[] = [];
+  const links: string[] = [];
   for (const rec of records) {
     const a = rec.prepared;
     const flags =
@@ -134,7 +143,14 @@ export function recordColumns(records: Iterable<FileRecord>, store: ContentStore
       topicIndex.set(name, t);
       p.topics.push(t);
     }
-    p.links.push(...a.links);
+    let linkText = '';
+    for (const link of a.links) {
+      // A URL has no newline (validate.ts); one here would make the link text ambiguous.
+      if (link.includes('\n')) throw new Error('a link holds a newline');
+      linkText += `\n${link}`;
+    }
+    links.push(linkText);
+    p.linkLengths.push(Buffer.byteLength(linkText));
     for (const url of a.relatedUrls) p.relatedUrls.push(url ?? null);
     p.cardHashes.push(a.cardHash);
     const card = a instanceof RestoredArticle && a.undecoded() ? a : a.cardText;
@@ -142,10 +158,13 @@ export function recordColumns(records: Iterable<FileRecord>, store: ContentStore
     p.cardLengths.push(typeof card === 'string' ? Buffer.byteLength(card) : card.cardLength);
     p.detailHashes.push(store.model.detailHash(a.id) ?? '');
   }
-  return { columns: c, articles, cards };
+  links.push('\n');
+  return { columns: c, articles, cards, linkText: links.join('') };
 }
 
-type Sections = Partial<Record<Exclude<keyof Layout, 'cards'>, Float64Array | Uint32Array | Int32Array>>;
+type Sections = Partial<
+  Record<Exclude<keyof Layout, 'cards'>, Float64Array | Uint32Array | Int32Array | Uint8Array>
+>;
 
 /**
  * `head`, then each section at the next multiple of 8, then each card's UTF-8 bytes: the layout of
@@ -176,6 +195,12 @@ export function packSnapshot(
   return { bytes: out, layout };
 }
 
+/** A section of snapshot.bin's bytes, as a view. */
+export function bytesAt(bin: Buffer, [offset, count]: [number, number]): Buffer {
+  if (!(offset >= 0 && offset + count <= bin.length)) throw new Error('snapshot.bin is short');
+  return bin.subarray(offset, offset + count);
+}
+
 /** A number column of snapshot.bin, copied out (a file's bytes need not be aligned for a view). */
 export function section<T extends Float64Array | Uint32Array | Int32Array>(
   bin: Buffer,
@@ -203,21 +228,21 @@ const score = (n: number | null | undefined) =>
   n === null || n === undefined || Number.isNaN(n) ? undefined : n;
 
 /**
- * Records from columns (their cards in `cards` from `cardAt` on), and the prepared articles in
- * their order (that of `prepared.detailHashes`).
+ * Records from columns (their cards in `cards` from `cardAt` on, their links in `links`), and the
+ * prepared articles in their order (that of `prepared.detailHashes`).
  */
-export function restoreRecords(c: Columns, cards: Buffer, cardAt: number, root: string) {
+export function restoreRecords(c: Columns, cards: Buffer, cardAt: number, links: Buffer, root: string) {
   const p = c.prepared;
   const records: FileRecord[] = [];
-  const articles: PreparedArticle[] = [];
+  const articles: RestoredArticle[] = [];
   const issues = new Map(c.issues);
   const images = new Map(c.images.map(([i, urls, key]) => [i, { urls, key }]));
-  const from: Restoring = { cards, prepared: p, slugOf: p.topicNames.map(topicSlug) };
+  const from = new Restoring(cards, p, links, articles);
   // Display paths share the folder's prefix: path.relative per file costs more than the rest.
   const first = c.relPaths[0];
   const prefix = first === undefined ? '' : displayPath(path.join(root, first)).slice(0, -first.length);
   let topic = 0;
-  let link = 0;
+  let linkAt = 0;
   let related = 0;
   for (let i = 0; i < c.relPaths.length; i++) {
     const relPath = c.relPaths[i] as string;
@@ -234,13 +259,14 @@ export function restoreRecords(c: Columns, cards: Buffer, cardAt: number, root: 
       for (let t = topic; t < topicEnd; t++) topicNames.push(p.topicNames[p.topics[t] as number] as string);
       const cardEnd = cardAt + (p.cardLengths[article] as number);
       if (cardEnd > cards.length) throw new Error('snapshot.bin is short');
-      const linkEnd = link + (nums[m + 5] as number);
       const relatedEnd = related + (nums[m + 6] as number);
-      if (topicEnd > p.topics.length || linkEnd > p.links.length || relatedEnd > p.relatedUrls.length) {
+      if (topicEnd > p.topics.length || relatedEnd > p.relatedUrls.length) {
         throw new Error("the snapshot's columns do not match");
       }
+      from.linkStarts[article] = linkAt;
+      linkAt += p.linkLengths[article] as number;
       const provider = nums[m + 3] as number;
-      prepared = new RestoredArticle(from, cardAt, cardEnd, topic, related, relatedEnd, {
+      const restored = new RestoredArticle(from, article, cardAt, cardEnd, topic, related, relatedEnd, {
         id,
         time: nums[m] as number,
         quality: score(nums[m + 1]),
@@ -248,14 +274,13 @@ export function restoreRecords(c: Columns, cards: Buffer, cardAt: number, root: 
         draft: (flags & Flag.draft) !== 0,
         provider: provider === -1 ? undefined : p.providers[provider],
         topicNames,
-        links: p.links.slice(link, linkEnd),
         cardHash: p.cardHashes[article] as string,
       });
       topic = topicEnd;
       cardAt = cardEnd;
-      link = linkEnd;
       related = relatedEnd;
-      articles.push(prepared);
+      articles.push(restored);
+      prepared = restored;
     }
     const image = images.get(i);
     records.push({
@@ -277,18 +302,50 @@ export function restoreRecords(c: Columns, cards: Buffer, cardAt: number, root: 
     });
   }
   if (cardAt !== cards.length) throw new Error('snapshot.bin does not match');
+  from.linkStarts[articles.length] = linkAt;
+  if (linkAt + 1 !== links.length || links[linkAt] !== NEWLINE) throw new Error('the link text does not match');
   return { records, articles };
 }
 
 /** Shared by every record restored without problems (never changed: a new check makes a new list). */
 const NO_ISSUES: ContentIssue[] = [];
 
-/** What restored articles read their lazy fields from. */
-interface Restoring {
-  cards: Buffer;
-  prepared: Columns['prepared'];
+const NEWLINE = 10;
+
+/** What restored articles read their lazy fields from, and where their links are searched. */
+class Restoring implements LinkSource {
   /** Each of `prepared.topicNames`' slug. */
-  slugOf: string[];
+  readonly slugOf: string[];
+  /** Where each article's links start in `links`, and after the last, where they end. */
+  readonly linkStarts: Uint32Array;
+
+  constructor(
+    readonly cards: Buffer,
+    readonly prepared: Columns['prepared'],
+    readonly links: Buffer,
+    readonly articles: RestoredArticle[],
+  ) {
+    this.slugOf = prepared.topicNames.map(topicSlug);
+    this.linkStarts = new Uint32Array(prepared.cardHashes.length + 1);
+  }
+
+  /** A search of the link text for the whole link: no article is made or decoded. */
+  withLink(url: string): RestoredArticle[] {
+    const found: RestoredArticle[] = [];
+    const pattern = Buffer.from(`\n${url}\n`);
+    for (let at = this.links.indexOf(pattern); at !== -1; at = this.links.indexOf(pattern, at + 1)) {
+      // The article whose links hold `at`: the last one starting at or before it.
+      let lo = 0;
+      let hi = this.articles.length;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if ((this.linkStarts[mid] as number) <= at) lo = mid;
+        else hi = mid;
+      }
+      found.push(this.articles[lo] as RestoredArticle);
+    }
+    return found;
+  }
 }
 
 /**
@@ -304,21 +361,23 @@ export class RestoredArticle implements PreparedArticle {
   draft: boolean;
   provider: ProviderRef | undefined;
   topicNames: string[];
-  links: string[];
   cardHash: string;
   detailPieces: string[] = [];
   private text: string | undefined;
+  private linkList: string[] | undefined;
   private slugList: string[] | undefined;
   private relatedList: (string | undefined)[] | undefined;
 
   constructor(
     private readonly from: Restoring,
+    /** Its place among the articles restored with it. */
+    private readonly index: number,
     private readonly start: number,
     private readonly end: number,
     private readonly topicAt: number,
     private readonly relatedAt: number,
     private readonly relatedEnd: number,
-    fields: Omit<PreparedArticle, 'cardText' | 'detailPieces' | 'slugs' | 'relatedUrls'>,
+    fields: Omit<PreparedArticle, 'cardText' | 'detailPieces' | 'slugs' | 'relatedUrls' | 'links'>,
   ) {
     this.id = fields.id;
     this.time = fields.time;
@@ -327,8 +386,20 @@ export class RestoredArticle implements PreparedArticle {
     this.draft = fields.draft;
     this.provider = fields.provider;
     this.topicNames = fields.topicNames;
-    this.links = fields.links;
     this.cardHash = fields.cardHash;
+  }
+
+  get linkSource(): LinkSource {
+    return this.from;
+  }
+
+  get links(): string[] {
+    if (this.linkList) return this.linkList;
+    const start = this.from.linkStarts[this.index] as number;
+    const end = this.from.linkStarts[this.index + 1] as number;
+    // Each link follows a newline: the text's first piece is empty.
+    this.linkList = start === end ? [] : this.from.links.toString('utf8', start + 1, end).split('\n');
+    return this.linkList;
   }
 
   get slugs(): string[] {

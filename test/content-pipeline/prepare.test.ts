@@ -30,7 +30,7 @@ describe('prepareArticle and fillDetail', () => {
     derived.articles.forEach((d, i) => {
       const p = prepared[i]!;
       expect(p.cardText).toBe(JSON.stringify(d.card));
-      expect(fillDetail(p, detailInputs(p, topicJsonOf(topics), byLink))).toBe(JSON.stringify(d.detail));
+      expect(fillDetail(p, detailInputs(p, topicJsonOf(topics), (url) => byLink.get(url)))).toBe(JSON.stringify(d.detail));
     });
   });
 

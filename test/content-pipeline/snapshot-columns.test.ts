@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { linkLookup } from '../../src/content-pipeline/derive';
+import type { PreparedArticle } from '../../src/content-pipeline/prepare';
+import { recordColumns, restoreRecords } from '../../src/content-pipeline/snapshot-columns';
+import { ContentStore } from '../../src/content-pipeline/store';
+import type { FileRecord } from '../../src/content-pipeline/store';
+
+const article = (id: string, links: string[]): PreparedArticle => ({
+  id,
+  time: 0,
+  quality: undefined,
+  heat: undefined,
+  draft: false,
+  provider: undefined,
+  slugs: [],
+  topicNames: [],
+  links,
+  relatedUrls: [],
+  cardText: `{"id":"${id}"}`,
+  cardHash: id,
+  detailPieces: [],
+});
+
+const record = (prepared: PreparedArticle): FileRecord => ({
+  relPath: `${prepared.id}.md`,
+  file: `content/${prepared.id}.md`,
+  id: prepared.id,
+  size: 1,
+  mtimeMs: 1,
+  readAt: 1,
+  hash: 'h',
+  clockBound: false,
+  issues: [],
+  valid: true,
+  published: true,
+  imageUrls: null,
+  article: undefined,
+  prepared,
+  imagesKey: '',
+});
+
+/** Articles written to columns and restored from them, as a new process does. */
+function roundTrip(articles: PreparedArticle[]): PreparedArticle[] {
+  const { columns, cards, linkText } = recordColumns(articles.map(record), new ContentStore());
+  const cardBytes = Buffer.from(cards.map((c) => (typeof c === 'string' ? c : c.cardText)).join(''));
+  return restoreRecords(columns, cardBytes, 0, Buffer.from(linkText), '/content').articles;
+}
+
+const ARTICLES = [
+  article('a', ['https://news.example/story', 'https://amp.example/story']),
+  article('b', []),
+  article('c', ['https://news.example/story-2']),
+  article('d', ['https://news.example/caf%C3%A9', 'https://news.example/story']),
+];
+
+describe('restored articles and their links', () => {
+  it('give back each article’s links, and none where it had none', () => {
+    expect(roundTrip(ARTICLES).map((a) => a.links)).toEqual(ARTICLES.map((a) => a.links));
+  });
+
+  it('are found by a whole link only, every article that has it', () => {
+    const restored = roundTrip(ARTICLES);
+    const find = (url: string) =>
+      restored[0]?.linkSource?.withLink(url).map((a) => a.id) ?? 'no link source';
+    expect(find('https://news.example/story')).toEqual(['a', 'd']);
+    expect(find('https://news.example/story-2')).toEqual(['c']);
+    expect(find('https://amp.example/story')).toEqual(['a']);
+    expect(find('https://news.example/caf%C3%A9')).toEqual(['d']);
+    expect(find('https://news.example/stor')).toEqual([]);
+    expect(find('news.example/story')).toEqual([]);
+  });
+
+  it('are looked up with fresh articles, restored ones counted only while still current', () => {
+    const restored = roundTrip(ARTICLES);
+    // "d" changed since (a fresh version without that link), "c" is gone, "e" is new.
+    const d = article('d', ['https://news.example/caf%C3%A9']);
+    const e = article('e', ['https://news.example/story-2', 'https://news.example/story']);
+    const current = [restored[0], restored[1], d, e] as PreparedArticle[];
+    const lookup = linkLookup(current, [d, e], (a) => current.includes(a as PreparedArticle));
+    expect(lookup('https://news.example/story')).toEqual(['a', 'e']);
+    expect(lookup('https://news.example/story-2')).toEqual(['e']);
+    expect(lookup('https://news.example/caf%C3%A9')).toEqual(['d']);
+    expect(lookup('https://news.example/none')).toBeUndefined();
+  });
+
+  it('are refused when the link text does not end where the columns say', () => {
+    const { columns, cards, linkText } = recordColumns(ARTICLES.map(record), new ContentStore());
+    const cardBytes = Buffer.from(cards.map((c) => (typeof c === 'string' ? c : c.cardText)).join(''));
+    expect(() =>
+      restoreRecords(columns, cardBytes, 0, Buffer.from(linkText.slice(0, -1)), '/content'),
+    ).toThrow('the link text does not match');
+  });
+});
