@@ -92,13 +92,9 @@ export function parseSnapshot(bytes: Buffer, root: string): Crawl {
     if (path.sep !== '/') rel = rel.split(path.sep).join('/');
     if (!ARTICLE_FILE.test(rel) || rel.startsWith('.') || rel.includes('/.')) continue;
     // Seconds and nanoseconds, then ms as Node makes `mtimeMs` of them: equal times compare equal.
-    let seconds = 0;
-    let nanoseconds = 0;
-    for (let i = time; i < space; i++) {
-      const digit = text.charCodeAt(i) - ZERO;
-      if (space - i > 9) seconds = seconds * 10 + digit;
-      else nanoseconds = nanoseconds * 10 + digit;
-    }
+    const split = Math.max(time, space - 9);
+    const seconds = split === time ? 0 : Number(text.slice(time, split));
+    const nanoseconds = Number(text.slice(split, space));
     crawl.paths.push(rel);
     crawl.mtimesMs.push(seconds * 1e3 + nanoseconds / 1e6);
   }
