@@ -255,27 +255,18 @@ export function restoreRecords(c: Columns, cards: Buffer, cardAt: number, links:
       const m = article * PREPARED_NUMBERS;
       const nums = p.numbers;
       const topicEnd = topic + (nums[m + 4] as number);
-      const topicNames: string[] = [];
-      for (let t = topic; t < topicEnd; t++) topicNames.push(p.topicNames[p.topics[t] as number] as string);
       const cardEnd = cardAt + (p.cardLengths[article] as number);
       if (cardEnd > cards.length) throw new Error('snapshot.bin is short');
       const relatedEnd = related + (nums[m + 6] as number);
       if (topicEnd > p.topics.length || relatedEnd > p.relatedUrls.length) {
         throw new Error("the snapshot's columns do not match");
       }
+      from.cardStarts[article] = cardAt;
+      from.topicStarts[article] = topic;
+      from.relatedStarts[article] = related;
       from.linkStarts[article] = linkAt;
       linkAt += p.linkLengths[article] as number;
-      const provider = nums[m + 3] as number;
-      const restored = new RestoredArticle(from, article, cardAt, cardEnd, topic, related, relatedEnd, {
-        id,
-        time: nums[m] as number,
-        quality: score(nums[m + 1]),
-        heat: score(nums[m + 2]),
-        draft: (flags & Flag.draft) !== 0,
-        provider: provider === -1 ? undefined : p.providers[provider],
-        topicNames,
-        cardHash: p.cardHashes[article] as string,
-      });
+      const restored = new RestoredArticle(from, article, id, (flags & Flag.draft) !== 0);
       topic = topicEnd;
       cardAt = cardEnd;
       related = relatedEnd;
@@ -302,13 +293,19 @@ export function restoreRecords(c: Columns, cards: Buffer, cardAt: number, links:
     });
   }
   if (cardAt !== cards.length) throw new Error('snapshot.bin does not match');
+  from.cardStarts[articles.length] = cardAt;
+  from.topicStarts[articles.length] = topic;
+  from.relatedStarts[articles.length] = related;
   from.linkStarts[articles.length] = linkAt;
-  if (linkAt + 1 !== links.length || links[linkAt] !== NEWLINE) throw new Error('the link text does not match');
+  if (linkAt + 1 !== links.length || links[linkAt] !== NEWLINE)
+    throw new Error('the link text does not match');
   return { records, articles };
 }
 
 /** Shared by every record restored without problems (never changed: a new check makes a new list). */
 const NO_ISSUES: ContentIssue[] = [];
+/** Shared by every article restored without detail pieces (never changed: pieces are replaced). */
+const NO_PIECES: string[] = [];
 
 const NEWLINE = 10;
 
@@ -316,7 +313,13 @@ const NEWLINE = 10;
 class Restoring implements LinkSource {
   /** Each of `prepared.topicNames`' slug. */
   readonly slugOf: string[];
-  /** Where each article's links start in `links`, and after the last, where they end. */
+  /**
+   * Where each article's card (in `cards`), topics, related URLs (in `prepared`) and links (in
+   * `links`) start, and after the last article, where they end.
+   */
+  readonly cardStarts: Uint32Array;
+  readonly topicStarts: Uint32Array;
+  readonly relatedStarts: Uint32Array;
   readonly linkStarts: Uint32Array;
 
   constructor(
@@ -326,7 +329,11 @@ class Restoring implements LinkSource {
     readonly articles: RestoredArticle[],
   ) {
     this.slugOf = prepared.topicNames.map(topicSlug);
-    this.linkStarts = new Uint32Array(prepared.cardHashes.length + 1);
+    const count = prepared.cardHashes.length + 1;
+    this.cardStarts = new Uint32Array(count);
+    this.topicStarts = new Uint32Array(count);
+    this.relatedStarts = new Uint32Array(count);
+    this.linkStarts = new Uint32Array(count);
   }
 
   /** A search of the link text for the whole link: no article is made or decoded. */
@@ -351,42 +358,55 @@ class Restoring implements LinkSource {
 /**
  * An article restored from the snapshot. What most runs never ask of an unchanged article is read
  * from the columns when first asked: its card text (decoded only when a shard that shows it is
- * written or served, after one edit a few dozen of them), its topic slugs and its related URLs.
+ * written or served, after one edit a few dozen of them), its topics, related URLs and links.
  */
 export class RestoredArticle implements PreparedArticle {
-  id: string;
-  time: number;
-  quality: number | undefined;
-  heat: number | undefined;
-  draft: boolean;
-  provider: ProviderRef | undefined;
-  topicNames: string[];
-  cardHash: string;
-  detailPieces: string[] = [];
+  readonly id: string;
+  readonly time: number;
+  readonly quality: number | undefined;
+  readonly heat: number | undefined;
+  readonly draft: boolean;
+  readonly provider: ProviderRef | undefined;
+  readonly cardHash: string;
+  /** None until a run gives them (the journal, or the source read again to render the detail). */
+  detailPieces: string[] = NO_PIECES;
   private text: string | undefined;
-  private linkList: string[] | undefined;
+  private topicList: string[] | undefined;
   private slugList: string[] | undefined;
   private relatedList: (string | undefined)[] | undefined;
+  private linkList: string[] | undefined;
 
   constructor(
     private readonly from: Restoring,
     /** Its place among the articles restored with it. */
     private readonly index: number,
-    private readonly start: number,
-    private readonly end: number,
-    private readonly topicAt: number,
-    private readonly relatedAt: number,
-    private readonly relatedEnd: number,
-    fields: Omit<PreparedArticle, 'cardText' | 'detailPieces' | 'slugs' | 'relatedUrls' | 'links'>,
+    id: string,
+    draft: boolean,
   ) {
-    this.id = fields.id;
-    this.time = fields.time;
-    this.quality = fields.quality;
-    this.heat = fields.heat;
-    this.draft = fields.draft;
-    this.provider = fields.provider;
-    this.topicNames = fields.topicNames;
-    this.cardHash = fields.cardHash;
+    const nums = from.prepared.numbers;
+    const m = index * PREPARED_NUMBERS;
+    const provider = nums[m + 3] as number;
+    this.id = id;
+    this.time = nums[m] as number;
+    this.quality = score(nums[m + 1]);
+    this.heat = score(nums[m + 2]);
+    this.draft = draft;
+    this.provider = provider === -1 ? undefined : from.prepared.providers[provider];
+    this.cardHash = from.prepared.cardHashes[index] as string;
+  }
+
+  get topicNames(): string[] {
+    if (this.topicList) return this.topicList;
+    const { topics, topicNames } = this.from.prepared;
+    const names: string[] = [];
+    for (
+      let t = this.from.topicStarts[this.index] as number;
+      t < (this.from.topicStarts[this.index + 1] as number);
+      t++
+    ) {
+      names.push(topicNames[topics[t] as number] as string);
+    }
+    return (this.topicList = names);
   }
 
   get linkSource(): LinkSource {
@@ -405,8 +425,13 @@ export class RestoredArticle implements PreparedArticle {
   get slugs(): string[] {
     if (this.slugList) return this.slugList;
     const slugs: string[] = [];
-    for (let t = this.topicAt; t < this.topicAt + this.topicNames.length; t++) {
-      const slug = this.from.slugOf[this.from.prepared.topics[t] as number] as string;
+    const { topics } = this.from.prepared;
+    for (
+      let t = this.from.topicStarts[this.index] as number;
+      t < (this.from.topicStarts[this.index + 1] as number);
+      t++
+    ) {
+      const slug = this.from.slugOf[topics[t] as number] as string;
       if (!slugs.includes(slug)) slugs.push(slug);
     }
     return (this.slugList = slugs);
@@ -414,7 +439,7 @@ export class RestoredArticle implements PreparedArticle {
 
   get relatedUrls(): (string | undefined)[] {
     this.relatedList ??= this.from.prepared.relatedUrls
-      .slice(this.relatedAt, this.relatedEnd)
+      .slice(this.from.relatedStarts[this.index], this.from.relatedStarts[this.index + 1])
       .map((url) => url ?? undefined);
     return this.relatedList;
   }
@@ -426,6 +451,14 @@ export class RestoredArticle implements PreparedArticle {
 
   get cardLength(): number {
     return this.end - this.start;
+  }
+
+  private get start(): number {
+    return this.from.cardStarts[this.index] as number;
+  }
+
+  private get end(): number {
+    return this.from.cardStarts[this.index + 1] as number;
   }
 
   /** Whether the card is still only bytes (saving copies them rather than encoding the text). */
