@@ -266,8 +266,13 @@ export function deriveContent(sources: SourceArticle[], options: DeriveOptions):
  * in id order), so the name does not depend on which file happens to be read first.
  */
 export function nameTopics(topicLists: Iterable<string[]>): Map<string, TopicRef> {
-  // Each spelling counted under one number, in the order first seen: a build counts every topic
-  // of every article, and a few thousand spellings make up the 20,000 mentions of 10,000 articles.
+  return namesOf(countSpellings(topicLists));
+}
+
+/** How often each topic spelling is used, in the order first seen. */
+export function countSpellings(topicLists: Iterable<string[]>): Map<string, number> {
+  // Each spelling counted under one number: a build counts every topic of every article, and a
+  // few thousand spellings make up the 20,000 mentions of 10,000 articles.
   const spellings = new Map<string, number>();
   const counts: number[] = [];
   for (const list of topicLists) {
@@ -279,10 +284,14 @@ export function nameTopics(topicLists: Iterable<string[]>): Map<string, TopicRef
       } else counts[n] = (counts[n] as number) + 1;
     }
   }
+  for (const [name, n] of spellings) spellings.set(name, counts[n] as number);
+  return spellings;
+}
+
+/** Each topic's name from its spellings' counts (see `nameTopics`), ties to the first in `counts`. */
+export function namesOf(counts: Map<string, number>): Map<string, TopicRef> {
   const best = new Map<string, { name: string; count: number }>();
-  let n = 0;
-  for (const name of spellings.keys()) {
-    const count = counts[n++] as number;
+  for (const [name, count] of counts) {
     const slug = topicSlug(name);
     const known = best.get(slug);
     if (!known) best.set(slug, { name, count });

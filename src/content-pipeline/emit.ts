@@ -318,10 +318,15 @@ export function planOutput(
     .sort((a, b) => b.count - a.count || compareStrings(a.slug, b.slug));
 
   // The build id changes whenever any file does: details by their hashes (each detail holds its
-  // id), feeds by their hashes and sizes (which give every shard's name).
+  // id), feeds by their hashes and sizes (which give every shard's name), in the manifest's order.
+  const feedIds: string[] = [];
+  const feedId = (sort: FeedSort, topic: string, f: FeedIndex) =>
+    feedIds.push(`\n${sort}\n${topic}\n${f.hash}\n${f.count}`);
+  for (const sort of SORTS) feedId(sort, '', feeds[sort]);
+  for (const t of topics) for (const sort of SORTS) feedId(sort, t.slug, t.feeds[sort]);
   const buildId = createHash('sha256')
     .update(detailHashes.join(''))
-    .update(feedList.map((f) => `\n${feedKey(f)}\n${f.index.hash}\n${f.index.count}`).join(''))
+    .update(feedIds.join(''))
     .digest('hex')
     .slice(0, 12);
   // The same providers were taken out as put in (an edit that keeps its provider): same counts.

@@ -76,6 +76,8 @@ interface Snapshot {
   shards: [string, string][];
   /** Topic display names the details in the data folder were rendered with. */
   topics: [string, string][];
+  /** How often those details' articles use each topic spelling. */
+  spellings: [string, number][];
   /**
    * The feeds of the data folder's manifest: each one's key, hash and number of members (-1: not
    * known), the members themselves in snapshot.bin.
@@ -338,7 +340,7 @@ export class ContentCache {
           }),
         };
         if (at !== members.length) throw new Error('snapshot.bin does not match its feeds');
-        store.model.restore(restored.articles, hashes, snapshot.topics, feeds);
+        store.model.restore(restored.articles, hashes, snapshot.topics, snapshot.spellings, feeds);
         this.base.model = store.model;
         this.base.feeds = store.model.feedStates();
         if (journal) {
@@ -412,6 +414,7 @@ export class ContentCache {
         written,
         shards: [...store.shardKeys],
         topics: store.model.topicNames(),
+        spellings: store.model.spellingCounts(),
         feeds: saved
           ? {
               shardSize: saved.shardSize,

@@ -5,7 +5,7 @@
  */
 import { dataFiles } from '../config/data-files.ts';
 import type { TopicRef } from '../types/content.ts';
-import { linkLookup, nameTopics } from './derive.ts';
+import { countSpellings, linkLookup, namesOf, topicSlug } from './derive.ts';
 import type { LinkLookup } from './derive.ts';
 import type { EmitArticle, EmitOptions, FeedHistory, PlannedOutput, ProviderCount } from './emit.ts';
 import { feedKey, MemberList, planOutput, shardText } from './emit.ts';
@@ -71,6 +71,24 @@ export interface ModelOptions extends EmitOptions {
   piecesOf?: (p: PreparedArticle) => string[];
 }
 
+/** Each spelling's count, and each slug's spellings. */
+function spellingIndex(counts: Map<string, number>) {
+  const bySlug = new Map<string, Set<string>>();
+  for (const name of counts.keys()) {
+    const slug = topicSlug(name);
+    const names = bySlug.get(slug);
+    if (names) names.add(name);
+    else bySlug.set(slug, new Set([name]));
+  }
+  return { counts, bySlug };
+}
+
+/** The one of `names` that the articles (in id order) mention first. */
+function firstSeen(articles: PreparedArticle[], names: string[]): string {
+  for (const a of articles) for (const name of a.topicNames) if (names.includes(name)) return name;
+  return names[0] as string;
+}
+
 export class ContentModel {
   private details = new Map<string, DetailMemo>();
   /** The topics as the memos' details name them, and each one's JSON. */
@@ -81,17 +99,24 @@ export class ContentModel {
    * -> that hash ('' for none). Spares the persistent cache a comparison of every detail.
    */
   private changes = new Map<string, string>();
+  /**
+   * How often the memos' articles use each topic spelling, and each slug's spellings: a run then
+   * names again only the topics whose spellings' counts changed.
+   */
+  private spellings: { counts: Map<string, number>; bySlug: Map<string, Set<string>> } | undefined;
   /** The last run's (or the restored) feeds: their hashes, members and shard files' names. */
   private feeds: Pick<FeedHistory, 'shardSize' | 'hashes' | 'members' | 'providers' | 'written'> | undefined;
 
   /**
    * Restores the memos of a run from the persistent cache (their texts stay on disk): each
-   * article's detail hash ('' for none), and the topic names those details were rendered with.
+   * article's detail hash ('' for none), the topic names those details were rendered with, and how
+   * often those articles use each spelling (`spellingCounts`).
    */
   restore(
     articles: PreparedArticle[],
     detailHashes: string[],
     topics: [string, string][],
+    spellings: [string, number][],
     saved: SavedFeeds,
   ): void {
     for (let i = 0; i < articles.length; i++) {
@@ -100,6 +125,7 @@ export class ContentModel {
       if (hash) this.details.set(prepared.id, { prepared, hash, text: undefined });
     }
     this.changes.clear();
+    this.spellings = spellingIndex(new Map(spellings));
     this.topics = new Map(topics.map(([slug, name]) => [slug, { slug, name }]));
     this.topicJson = topicJsonOf(this.topics);
     const hashes = new Map<string, string>();
@@ -209,14 +235,13 @@ export class ContentModel {
     return [...this.topics.values()].map((t) => [t.slug, t.name]);
   }
 
+  /** How often the last run's articles use each topic spelling, for the persistent cache. */
+  spellingCounts(): [string, number][] {
+    return [...(this.spellings?.counts ?? [])];
+  }
+
   /** `articles`: the included articles, sorted by id. */
   run(articles: PreparedArticle[], options: ModelOptions): ModelRun {
-    const topics = nameTopics(articles.map((a) => a.topicNames));
-    const topicJson = topicJsonOf(topics);
-    // What a kept detail takes from other articles can change only through the topics whose name
-    // changed and the URLs of articles that were added, changed or removed.
-    const renamed = new Set<string>();
-    for (const [slug, json] of topicJson) if (this.topicJson.get(slug) !== json) renamed.add(slug);
     // The same articles tell which feeds can have changed: those of the topics of changed articles.
     const touched = new Set<string>();
     const dirtyTopics = new Set<string>();
@@ -256,6 +281,15 @@ export class ContentModel {
       removedDetails.push(id);
       removed.add(old.prepared);
       changed(old.prepared, old.prepared.links);
+    }
+    const topics = this.nameTopics(articles, added, removed);
+    // What a kept detail takes from other articles can change only through the topics whose name
+    // changed and the URLs of articles that were added, changed or removed.
+    const renamed = new Set<string>();
+    let topicJson = this.topicJson;
+    if (topics !== this.topics) {
+      topicJson = topicJsonOf(topics);
+      for (const [slug, json] of topicJson) if (this.topicJson.get(slug) !== json) renamed.add(slug);
     }
     let lookup: LinkLookup | undefined;
     // Whether an article of the last run is still one (its links searched in their source, if any).
@@ -300,6 +334,64 @@ export class ContentModel {
       members: new Map(plan.feeds.map((f) => [feedKey(f), f.memberList])),
     };
     return { plan, removedDetails };
+  }
+
+  /**
+   * The topics of `articles` (the run's, sorted by id), named as `nameTopics` names them: from the
+   * last run's spelling counts, moved by the articles added and removed since, when known. Returns
+   * the last run's topics when no count changed.
+   */
+  private nameTopics(
+    articles: PreparedArticle[],
+    added: PreparedArticle[],
+    removed: Set<PreparedArticle>,
+  ): Map<string, TopicRef> {
+    const known = this.spellings;
+    if (!known) {
+      const counts = countSpellings(articles.map((a) => a.topicNames));
+      this.spellings = spellingIndex(counts);
+      return namesOf(counts);
+    }
+    const moved = new Map<string, number>();
+    const move = (p: PreparedArticle, by: number) => {
+      for (const name of p.topicNames) moved.set(name, (moved.get(name) ?? 0) + by);
+    };
+    for (const p of removed) move(p, -1);
+    for (const p of added) move(p, 1);
+    const dirty = new Set<string>();
+    for (const [name, by] of moved) {
+      if (by === 0) continue;
+      const slug = topicSlug(name);
+      const count = (known.counts.get(name) ?? 0) + by;
+      dirty.add(slug);
+      if (count > 0) {
+        known.counts.set(name, count);
+        let names = known.bySlug.get(slug);
+        if (!names) known.bySlug.set(slug, (names = new Set()));
+        names.add(name);
+      } else {
+        known.counts.delete(name);
+        known.bySlug.get(slug)?.delete(name);
+      }
+    }
+    if (dirty.size === 0) return this.topics;
+    const topics = new Map(this.topics);
+    for (const slug of dirty) {
+      let best = 0;
+      let tied: string[] = [];
+      for (const name of known.bySlug.get(slug) ?? []) {
+        const count = known.counts.get(name) as number;
+        if (count > best) [best, tied] = [count, [name]];
+        else if (count === best) tied.push(name);
+      }
+      if (tied.length === 0) {
+        topics.delete(slug);
+        known.bySlug.delete(slug);
+      } else {
+        topics.set(slug, { slug, name: tied.length === 1 ? (tied[0] as string) : firstSeen(articles, tied) });
+      }
+    }
+    return topics;
   }
 
   /** A data file's text by name, or undefined (dev serving; needs `keepDetails`). */

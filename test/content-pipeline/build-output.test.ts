@@ -308,6 +308,29 @@ const steps: Step[] = [
     },
   },
   {
+    name: "a tie between two spellings: the topic takes the first article's (by id)",
+    edit: async (before) => {
+      // A topic of two articles that spell it alike; the first one now writes it in lower case.
+      const topic = manifestOf(before).topics.find(
+        (t) => t.count === 2 && t.slug !== shared.renamed && t.name !== t.name.toLowerCase(),
+      );
+      if (!topic) throw new Error('the corpus has no topic of two articles');
+      const [first = '', second = ''] = withTopic(before, topic.slug).sort();
+      const spelling = topic.name.toLowerCase();
+      await editArticle(
+        first,
+        mapTopics((topics) => topics.map((t) => (t === topic.name ? spelling : t))),
+      );
+      return {
+        parsed: [first, second],
+        verify: (tree) => {
+          expect(manifestOf(tree).topics.find((t) => t.slug === topic.slug)?.name).toBe(spelling);
+          expect(detailIn(tree, second).topics).toContainEqual({ slug: topic.slug, name: spelling });
+        },
+      };
+    },
+  },
+  {
     name: 'an article file deleted (no related item links to it)',
     edit: async (before) => {
       const details = detailsIn(before);
