@@ -5,9 +5,10 @@
  * files whose size or modification time changed, renders only the outputs they affect, and a
  * build links the folder into its output. Unreadable, corrupt or foreign snapshots are ignored.
  *
- * Three files: snapshot.json (the records in columns, the topic names and feed hashes the data
+ * Four files: snapshot.json (the records in columns, the topic names and feed hashes the data
  * folder was made with, and its shard files), snapshot.bin (the number columns, then every card's
- * text, decoded only when a shard showing it is written again) and journal.json. A run that
+ * text, decoded only when a shard showing it is written again), journal.json and walk.bin (the
+ * last run's walk of the folder, which the next one compares its own with). A run that
  * changed a few files writes only the journal: what differs from the snapshot (records, detail
  * files, shard files), so that it does not pay for writing 10,000 records again. The next process
  * restores the snapshot, then the journal; once the journal would grow long, a run writes a new
@@ -20,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataFiles } from '../config/data-files.ts';
 import { crawlFolder } from './crawl.ts';
-import type { Crawl } from './crawl.ts';
+import type { Crawl, EarlierWalk } from './crawl.ts';
 import { changedShards } from './emit.ts';
 import type { ProviderCount } from './emit.ts';
 import { ContentModel } from './model.ts';
@@ -92,6 +93,8 @@ interface Snapshot {
 /** What changed since the snapshot whose token it names (journal.json). */
 interface Journal {
   token: string;
+  /** Names the records' state it leaves (a walk saved with it names it too). */
+  state: string;
   /** As in the snapshot, for the data folder as the last run left it. */
   written: string | null;
   shards: [string, string][];
@@ -195,6 +198,8 @@ export class ContentCache {
   private openedAs: string | undefined;
   /** The snapshot in the folder, once read or written by this process. */
   private base: Base | undefined;
+  /** The state of the records as read from the folder (the snapshot's token or the journal's state). */
+  private state: string | undefined;
 
   constructor(options: ContentCacheOptions = {}) {
     this.dir = options.dir;
@@ -213,7 +218,10 @@ export class ContentCache {
     if (folder && this.openedAs !== folder) {
       // With records to compare against, the folder is walked in native code while they are read.
       if (existsSync(path.join(folder, 'snapshot.json'))) {
-        crawl = crawlFolder(path.resolve(options.contentDir), path.join(folder, `crawl.${process.pid}.tmp`));
+        const root = path.resolve(options.contentDir);
+        crawl = crawlFolder(root, path.join(folder, `crawl.${process.pid}.tmp`), () =>
+          this.earlierWalk(folder),
+        );
       }
       this.open(folder, options);
     }
@@ -269,6 +277,7 @@ export class ContentCache {
   private open(folder: string, options: RunOptions): void {
     this.openedAs = folder;
     this.base = undefined;
+    this.state = undefined;
     this.removeOtherVersions();
     this.store.dataDir = path.join(folder, 'data');
     let snapshot: Snapshot;
@@ -304,7 +313,13 @@ export class ContentCache {
       const journal = readJournal(folder, snapshot.token);
       const later =
         journal &&
-        restoreRecords(journal.records, Buffer.from(journal.cards), 0, Buffer.from(journal.links), snapshot.root);
+        restoreRecords(
+          journal.records,
+          Buffer.from(journal.cards),
+          0,
+          Buffer.from(journal.links),
+          snapshot.root,
+        );
       for (const rec of restored.records) store.records.set(rec.relPath, rec);
       for (const rel of journal?.removed ?? []) store.records.delete(rel);
       for (const rec of later?.records ?? []) {
@@ -323,6 +338,7 @@ export class ContentCache {
       }
       store.clock = snapshot.clock;
       store.root = snapshot.root;
+      this.state = journal ? journal.state : snapshot.token;
       const hashes = columns.prepared.detailHashes;
       this.base = baseOf(snapshot.token, restored.records, columns.numbers);
       // A data folder removed or changed since (its manifest is not the one written) is unknown.
@@ -358,7 +374,45 @@ export class ContentCache {
       store.model = new ContentModel();
       store.hasData = false;
       this.base = undefined;
+      this.state = undefined;
     }
+  }
+
+  /**
+   * The walk saved with the records as they were read (walk.bin: a line of JSON, then the walk's
+   * file); undefined when there is none, or it was saved with another state of them.
+   */
+  private earlierWalk(folder: string): EarlierWalk | undefined {
+    try {
+      const bytes = readFileSync(path.join(folder, 'walk.bin'));
+      const end = bytes.indexOf(10);
+      const head = JSON.parse(bytes.toString('utf8', 0, end)) as WalkHead;
+      if (this.state === undefined || head.state !== this.state || head.records !== this.store.records.size) {
+        return undefined;
+      }
+      return { bytes: bytes.subarray(end + 1), recheck: head.recheck, lineByLine: head.lineByLine };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Saves the last run's walk with the records' state `state`, or removes an older one. */
+  private saveWalk(folder: string, state: string): void {
+    const walk = this.store.walkState();
+    if (!walk) {
+      rmSync(path.join(folder, 'walk.bin'), { force: true });
+      return;
+    }
+    const head: WalkHead = {
+      state,
+      records: this.store.records.size,
+      recheck: walk.recheck,
+      lineByLine: walk.lineByLine,
+    };
+    replaceFile(
+      path.join(folder, 'walk.bin'),
+      Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), walk.bytes]),
+    );
   }
 
   /** Results of other cache versions (the bucket files of version 1, older folders) are only litter. */
@@ -384,6 +438,7 @@ export class ContentCache {
       mkdirSync(folder, { recursive: true });
       if (journal) {
         replaceFile(path.join(folder, 'journal.json'), asciiJson(journal));
+        this.saveWalk(folder, journal.state);
         return;
       }
       const token = randomBytes(9).toString('base64url');
@@ -434,6 +489,7 @@ export class ContentCache {
       replaceFile(path.join(folder, 'snapshot.bin'), bytes);
       replaceFile(path.join(folder, 'snapshot.json'), asciiJson(snapshot));
       rmSync(path.join(folder, 'journal.json'), { force: true });
+      this.saveWalk(folder, token);
       store.model.markSaved();
       this.base = baseOf(token, records, columns.numbers);
       this.base.model = store.model;
@@ -443,6 +499,13 @@ export class ContentCache {
       this.base = undefined;
     }
   }
+}
+
+/** walk.bin's first line: the state of the records the walk was saved with, and what it needs. */
+interface WalkHead extends Omit<EarlierWalk, 'bytes'> {
+  state: string;
+  /** How many records there were: a store that holds other records does not compare walks. */
+  records: number;
 }
 
 /** Written aside, then renamed: a build stopped halfway never leaves a truncated file. */
@@ -510,6 +573,7 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
   const { columns, cards, linkText } = recordColumns(changed, store);
   return {
     token: base.token,
+    state: randomBytes(9).toString('base64url'),
     written,
     shards: [...store.shardKeys],
     details,

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { dataFiles } from '../config/data-files.ts';
 import { checkFile } from './check-file.ts';
 import type { FileResult } from './check-file.ts';
-import type { Crawl } from './crawl.ts';
+import type { Crawl, EarlierWalk } from './crawl.ts';
 import { checkInWorkers, workerCount } from './check-workers.ts';
 import type { ResolvedImage } from './derive.ts';
 import { shardKey, shardText, unchangedShard } from './emit.ts';
@@ -125,6 +125,8 @@ export class ContentStore {
   withImages = false;
   private options: RunOptions | undefined;
   private images: Map<string, ResolvedImage> | undefined;
+  /** The walk the last run listed the folder with, if it had one. */
+  private walk: Crawl | undefined;
 
   /**
    * A full run: lists the folder, reads the files that changed, checks them, renders the output.
@@ -141,6 +143,7 @@ export class ContentStore {
     const root = await this.begin(options);
     const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const crawled = await crawl;
+    this.walk = crawled ?? undefined;
     const relPaths = crawled ? this.crawled(crawled, max) : await listContentFiles(root);
     if (!crawled) {
       const seen = new Set(relPaths);
@@ -202,8 +205,9 @@ export class ContentStore {
       if (rec) known++;
       if (!kept(rec, crawl.mtimesMs[i] as number, max)) maybe.push(rel);
     });
-    // Records of files gone: only when some record was not crawled.
-    if (known < this.records.size) {
+    // Records of files gone: only when some record was not crawled (a walk compared with an
+    // earlier one has the same paths, and lists only entries that may have changed).
+    if (crawl.complete && known < this.records.size) {
       const seen = new Set(crawl.paths);
       for (const rel of this.records.keys()) if (!seen.has(rel)) this.records.delete(rel);
     }
@@ -216,6 +220,7 @@ export class ContentStore {
    */
   async update(paths: string[], options: RunOptions): Promise<StoreRun | undefined> {
     if (!this.root || !this.options || this.options.contentDir !== options.contentDir) return undefined;
+    this.walk = undefined;
     const root = this.root;
     const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const todo: LoadedFile[] = [];
@@ -449,6 +454,23 @@ export class ContentStore {
     };
     this.last = run;
     return run;
+  }
+
+  /**
+   * The last run's walk as the next one can compare with (see `crawl.ts`): its entries' lines that
+   * the records do not show as they are (changed during the run, read too soon after a write, or
+   * not a file); undefined when the last run had no walk.
+   */
+  walkState(): EarlierWalk | undefined {
+    const walk = this.walk;
+    if (!walk) return undefined;
+    const max = this.options?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const recheck: number[] = [];
+    walk.paths.forEach((rel, i) => {
+      if (!kept(this.records.get(rel), walk.mtimesMs[i] as number, max))
+        recheck.push(walk.lines[i] as number);
+    });
+    return { bytes: walk.bytes, recheck, lineByLine: walk.lineByLine };
   }
 
   /**

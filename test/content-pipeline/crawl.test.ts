@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, rm, stat, symlink, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { crawlFolder, parseSnapshot } from '../../src/content-pipeline/crawl';
+import { changesSince, crawlFolder, parseSnapshot } from '../../src/content-pipeline/crawl';
 import { buildContent, createContentCache } from '../../src/content-pipeline/index';
 import { fixture, NOW } from './helpers';
 import { checkedFiles as parsedFiles } from './check-counter';
@@ -84,10 +84,61 @@ describe('parseSnapshot', () => {
       ['/r/sub/é.md', '5', '0'],
     ];
     const text = `${entries.length}\n${entries.map(([p, t, d]) => `${Buffer.byteLength(p ?? '')}${p}${t} ${d}\n`).join('')}`;
-    expect(parseSnapshot(Buffer.from(text), '/r')).toEqual({
+    expect(parseSnapshot(Buffer.from(text), '/r')).toMatchObject({
       paths: ['2020\n01.md', 'sub/é.md'],
       mtimesMs: [1700000000123.4568, 0.000005],
+      complete: true,
+      // A path with a newline: a changed byte no longer tells which entry it is in.
+      lineByLine: false,
     });
+  });
+
+  /** A walk's file of these entries: path, time in ns, 1 for a folder. */
+  const walkFile = (entries: [string, string, string][]) =>
+    Buffer.from(
+      `${entries.length}\n${entries.map(([p, t, d]) => `${Buffer.byteLength(p)}${p}${t} ${d}\n`).join('')}`,
+    );
+  const WALK: [string, string, string][] = [
+    ['/r/a.md', '1700000000000000001', '0'],
+    ['/r/sub', '1700000000000000002', '1'],
+    ['/r/sub/b.md', '1700000000000000003', '0'],
+    ['/r/sub/é.md', '1700000000000000004', '0'],
+    ['/r/z.md', '1700000000000000005', '0'],
+  ];
+  const earlier = (entries = WALK, recheck: number[] = []) => {
+    const bytes = walkFile(entries);
+    return { bytes, recheck, lineByLine: parseSnapshot(bytes, '/r').lineByLine };
+  };
+  const withTime = (n: number, time: string) =>
+    WALK.map((e, i): [string, string, string] => (i === n ? [e[0], time, e[2]] : e));
+
+  it('compares a walk with an earlier one, listing only the entries whose line changed', () => {
+    const changed = changesSince(walkFile(withTime(3, '1700000000999000000')), earlier(), '/r');
+    expect(changed).toMatchObject({ paths: ['sub/é.md'], mtimesMs: [1700000000999], complete: false });
+    expect(changesSince(walkFile(WALK), earlier(), '/r')).toMatchObject({ paths: [], complete: false });
+    // A folder's time is no entry of its own.
+    expect(changesSince(walkFile(withTime(1, '1700000000999999999')), earlier(), '/r')?.paths).toEqual([]);
+  });
+
+  it('lists again the entries the earlier walk names to check, changed or not', () => {
+    const before = earlier();
+    const first = parseSnapshot(before.bytes, '/r');
+    const recheck = [first.lines[0] ?? -1, first.lines[2] ?? -1];
+    const changed = changesSince(walkFile(withTime(4, '1700000000999999999')), { ...before, recheck }, '/r');
+    expect(changed?.paths).toEqual(['a.md', 'sub/é.md', 'z.md']);
+    expect(changed?.lines).toEqual([...recheck, first.lines[3]]);
+    // A line start it does not hold: the walk is read whole instead.
+    expect(changesSince(walkFile(WALK), { ...before, recheck: [5] }, '/r')).toBeNull();
+  });
+
+  it('gives up, so the walk is read whole, when the entries are not the same ones in the same places', () => {
+    const before = earlier();
+    const renamed = WALK.map((e, i): [string, string, string] => (i === 0 ? ['/r/c.md', e[1], e[2]] : e));
+    expect(changesSince(walkFile(renamed), before, '/r')).toBeNull();
+    expect(changesSince(walkFile(WALK.slice(1)), before, '/r')).toBeNull();
+    expect(changesSince(walkFile(withTime(0, '17000000000000000010')), before, '/r')).toBeNull();
+    const newline: [string, string, string][] = [['/r/x\ny.md', '1700000000000000001', '0'], ...WALK];
+    expect(changesSince(walkFile(newline), earlier(newline), '/r')).toBeNull();
   });
 
   it('throws on a file of another format', () => {
@@ -174,5 +225,73 @@ describe('a new process that takes its listing from the crawl', () => {
     const second = await build(viaLink);
     expect(parsedFiles).toEqual(['z.md']);
     expect([...second.files]).toEqual([...(await uncached(viaLink)).files]);
+  });
+});
+
+describe('a new process that compares its walk with the last one', () => {
+  const cacheDir = () => path.join(root, 'cache');
+  const build = () =>
+    buildContent({ contentDir: dir, drafts: true, now: NOW, cache: createContentCache({ dir: cacheDir() }) });
+  const uncached = () => buildContent({ contentDir: dir, drafts: true, now: NOW });
+  /** A cold build, then one through a walk read whole: the next one can compare its walk. */
+  const buildTwice = async () => {
+    await build();
+    await build();
+  };
+
+  it('reads an edited file again, and only that one', async () => {
+    const file = path.join(dir, 'z.md');
+    await writeFile(file, article('Z1'));
+    const old = new Date(Date.now() - 3_600_000);
+    await utimes(file, old, old);
+    await buildTwice();
+    await writeFile(file, article('Z2'));
+    await utimes(file, new Date(old.getTime() + 1000), new Date(old.getTime() + 1000));
+    parsedFiles.length = 0;
+    const next = await build();
+    expect(parsedFiles).toEqual(['z.md']);
+    expect(JSON.parse(next.files.get('articles/z.json') ?? '')).toMatchObject({ title: 'Z2' });
+    expect([...next.files]).toEqual([...(await uncached()).files]);
+  });
+
+  it('reads a linked file again when its target changed, though neither the link nor its line did', async () => {
+    await mkdir(path.join(root, 'outside'));
+    const target = path.join(root, 'outside', 'e.md');
+    await writeFile(target, article('E'));
+    await symlink(target, path.join(dir, 'linked.md'));
+    const old = new Date(Date.now() - 3_600_000);
+    await utimes(target, old, old);
+    await buildTwice();
+    await writeFile(target, article('F'));
+    const next = await build();
+    expect(JSON.parse(next.files.get('articles/linked.json') ?? '')).toMatchObject({ title: 'F' });
+    expect([...next.files]).toEqual([...(await uncached()).files]);
+  });
+
+  it('reads a file again that was read too soon after a write, though its size and time are put back', async () => {
+    const file = path.join(dir, 'z.md');
+    // A whole second, so that the time can be put back exactly; recent enough to be racy.
+    const second = new Date(Math.floor(Date.now() / 1000) * 1000);
+    await writeFile(file, article('Z1'));
+    await utimes(file, second, second);
+    await buildTwice();
+    await writeFile(file, article('Z2'));
+    await utimes(file, second, second);
+    const next = await build();
+    expect(JSON.parse(next.files.get('articles/z.json') ?? '')).toMatchObject({ title: 'Z2' });
+    expect([...next.files]).toEqual([...(await uncached()).files]);
+  });
+
+  it('reads the whole walk when a file was renamed to a name of the same length', async () => {
+    await writeFile(path.join(dir, 'x.md'), article('X'));
+    const old = new Date(Date.now() - 3_600_000);
+    await utimes(path.join(dir, 'x.md'), old, old);
+    await buildTwice();
+    await cp(path.join(dir, 'x.md'), path.join(dir, 'w.md'), { preserveTimestamps: true });
+    await rm(path.join(dir, 'x.md'));
+    const next = await build();
+    expect(next.files.has('articles/x.json')).toBe(false);
+    expect(next.files.has('articles/w.json')).toBe(true);
+    expect([...next.files]).toEqual([...(await uncached()).files]);
   });
 });
