@@ -79,6 +79,24 @@ export interface Feed {
   previous?: { hash: string; members: EmitArticle[]; differs?: Set<number> };
 }
 
+/** A feed of a plan (see `Feed`): its members made when first asked. */
+class PlannedFeed implements Feed {
+  previous?: Feed['previous'];
+
+  constructor(
+    readonly sort: FeedSort,
+    readonly topic: string | null,
+    readonly memberList: MemberList,
+    readonly index: FeedIndex,
+  ) {}
+
+  get members(): EmitArticle[] {
+    return this.memberList.get();
+  }
+}
+
+const NONE: EmitArticle[] = [];
+
 /**
  * Every data file of a build, made on demand: feed shards are joined from card texts when served
  * or written, so no build holds every shard at once. Detail files come from the caller.
@@ -260,15 +278,7 @@ export function planOutput(
       shards: Math.ceil(ordered.length / shardSize),
       hash: (same && before) || feedHash(ordered.get(), shardSize),
     };
-    const feed: Feed = {
-      sort,
-      topic,
-      get members() {
-        return ordered.get();
-      },
-      memberList: ordered,
-      index,
-    };
+    const feed = new PlannedFeed(sort, topic, ordered, index);
     const beforeMembers = known?.members?.get(key);
     const written = known?.written?.get(key) ?? (before ? { hash: before, differs: undefined } : undefined);
     if (written && beforeMembers && written.hash !== index.hash) {
@@ -298,9 +308,17 @@ export function planOutput(
     feeds[sort] = addFeed(sort, null, MemberList.of(orders[sort]));
   }
   let filtered: Map<string, Record<FeedSort, EmitArticle[]>> | undefined;
+  // The added articles of each topic: most topics have none.
+  const addedTo = new Map<string, EmitArticle[]>();
+  for (const a of known?.added ?? []) {
+    for (const slug of a.slugs) {
+      const list = addedTo.get(slug);
+      if (list) list.push(a);
+      else addedTo.set(slug, [a]);
+    }
+  }
   const topicOrder = (sort: FeedSort, slug: string): MemberList => {
-    const added = known?.added.filter((a) => a.slugs.includes(slug)) ?? [];
-    const kept = previous(sort, slug, added);
+    const kept = previous(sort, slug, addedTo.get(slug) ?? NONE);
     if (kept) return kept;
     if (!filtered) {
       filtered = new Map();
