@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 import { dataFiles } from '../config/data-files.ts';
 import { crawlFolder } from './crawl.ts';
 import type { Crawl, EarlierWalk } from './crawl.ts';
@@ -86,6 +87,8 @@ interface Snapshot {
   feeds: { shardSize: number; providers?: ProviderCount[]; feeds: [string, string, number][] } | null;
   /** Also the start of snapshot.bin: the two files were written together. */
   token: string;
+  /** snapshot.bin's CRC-32: its columns are taken as written (feed members are articles). */
+  crc: number;
   layout: Layout;
   records: Columns;
 }
@@ -293,7 +296,8 @@ export class ContentCache {
         snapshot.code !== codeKey() ||
         snapshot.root !== path.resolve(options.contentDir) ||
         snapshot.clock !== clock ||
-        bin.toString('latin1', 0, snapshot.token.length + 1) !== `${snapshot.token}\n`
+        bin.toString('latin1', 0, snapshot.token.length + 1) !== `${snapshot.token}\n` ||
+        crc32(bin) !== snapshot.crc
       ) {
         return;
       }
@@ -478,6 +482,7 @@ export class ContentCache {
             }
           : null,
         token,
+        crc: crc32(bytes),
         layout,
         records: {
           ...columns,

@@ -130,17 +130,12 @@ export class ContentModel {
     this.topicJson = topicJsonOf(this.topics);
     const hashes = new Map<string, string>();
     let members: Map<string, MemberList> | undefined = new Map();
-    // Members are of use only when every one is an article the details were restored with.
-    const restored = new Uint8Array(articles.length);
-    for (let i = 0; i < articles.length; i++) if (detailHashes[i]) restored[i] = 1;
+    // Members are indexes into `articles`, each one with a detail (the persistent cache saves them
+    // so, and checks its file whole).
     for (const [key, hash, indexes] of saved.feeds) {
       hashes.set(key, hash);
       if (!members) continue;
-      let whole = indexes !== null;
-      for (let n = 0; whole && indexes && n < indexes.length; n++) {
-        whole = restored[indexes[n] as number] === 1;
-      }
-      if (whole && indexes) {
+      if (indexes) {
         members.set(
           key,
           new MemberList(indexes.length, () => Array.from(indexes, (i) => articles[i] as PreparedArticle)),

@@ -546,6 +546,16 @@ describe('a build through the persistent data folder, over several shards per fe
       },
     ],
     [
+      'a snapshot.bin with one byte changed',
+      async () => {
+        const file = await cacheFile('snapshot.bin');
+        const bytes = await readFile(file);
+        const at = Math.floor(bytes.length / 2);
+        bytes[at] = (bytes[at] ?? 0) ^ 1;
+        await writeFile(file, bytes);
+      },
+    ],
+    [
       'a snapshot.bin with bytes added',
       async () => {
         const file = await cacheFile('snapshot.bin');
