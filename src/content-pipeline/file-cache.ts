@@ -100,7 +100,8 @@ interface Journal {
   state: string;
   /** As in the snapshot, for the data folder as the last run left it. */
   written: string | null;
-  shards: [string, string][];
+  /** The shard files that differ from the snapshot's: new ones (name and key), and ones gone. */
+  shards: { added: [string, string][]; removed: string[] };
   /**
    * Detail files whose text is not the snapshot's: id and hash ('' for a file removed). The next
    * run renders them again, as it does the details of changed records: from their pieces, where
@@ -142,12 +143,15 @@ interface Base {
   model: ContentModel | undefined;
   /** The feeds of the data folder: hashes and, when known, members. */
   feeds: ReturnType<ContentModel['feedStates']>;
+  /** The shard files of the data folder: name and key. */
+  shards: Map<string, string>;
 }
 
 function baseOf(token: string, records: FileRecord[], numbers: ArrayLike<number>): Base {
   return {
     model: undefined,
     feeds: undefined,
+    shards: new Map(),
     token,
     records,
     numbers,
@@ -371,7 +375,11 @@ export class ContentCache {
             if (p && p.detailPieces.length === 0) p.detailPieces = pieces;
           }
         }
-        store.restoreWritten(new Map(journal ? journal.shards : snapshot.shards));
+        this.base.shards = new Map(snapshot.shards);
+        const shards = journal ? new Map(this.base.shards) : this.base.shards;
+        for (const name of journal?.shards.removed ?? []) shards.delete(name);
+        for (const [name, key] of journal?.shards.added ?? []) shards.set(name, key);
+        store.restoreWritten(shards);
       }
     } catch {
       store.records.clear();
@@ -499,6 +507,7 @@ export class ContentCache {
       this.base = baseOf(token, records, columns.numbers);
       this.base.model = store.model;
       this.base.feeds = store.model.feedStates();
+      this.base.shards = new Map(store.shardKeys);
     } catch {
       // A cache that cannot be written only costs time on the next run.
       this.base = undefined;
@@ -580,7 +589,7 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
     token: base.token,
     state: randomBytes(9).toString('base64url'),
     written,
-    shards: [...store.shardKeys],
+    shards: shardChanges(store.shardKeys, base.shards),
     details,
     pieces,
     removed,
@@ -589,6 +598,15 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
     cards: packSnapshot('', cards, columns.prepared.cardLengths, {}).bytes.toString('utf8'),
     links: linkText,
   };
+}
+
+/** The shard files in `now` that are not in `before` as they are, and those gone from it. */
+function shardChanges(now: Map<string, string>, before: Map<string, string>): Journal['shards'] {
+  const added: [string, string][] = [];
+  const removed: string[] = [];
+  for (const [name, key] of now) if (before.get(name) !== key) added.push([name, key]);
+  for (const name of before.keys()) if (!now.has(name)) removed.push(name);
+  return { added, removed };
 }
 
 /**
