@@ -317,7 +317,8 @@ export class ContentCache {
       columns.prepared.cardLengths = section(bin, layout.cardLengths, Uint32Array);
       columns.prepared.linkLengths = section(bin, layout.linkLengths, Uint32Array);
       const links = bytesAt(bin, layout.links);
-      const restored = restoreRecords(columns, bin, layout.cards, links, snapshot.root);
+      const rare = bytesAt(bin, layout.rare);
+      const restored = restoreRecords(columns, bin, layout.cards, links, snapshot.root, rare);
       const journal = readJournal(folder, snapshot.token);
       const later =
         journal &&
@@ -470,6 +471,7 @@ export class ContentCache {
         members: Int32Array.from(members),
         linkLengths: Uint32Array.from(columns.prepared.linkLengths),
         links: Buffer.from(linkText),
+        rare: Buffer.from(asciiJson({ relatedUrls: columns.prepared.relatedUrls })),
       });
       const p = columns.prepared;
       const snapshot: Snapshot = {
@@ -495,7 +497,14 @@ export class ContentCache {
         records: {
           ...columns,
           numbers: [],
-          prepared: { ...p, numbers: [], topics: [], cardLengths: [], linkLengths: [] },
+          prepared: {
+            ...p,
+            numbers: [],
+            topics: [],
+            cardLengths: [],
+            linkLengths: [],
+            relatedUrls: [],
+          },
         },
       };
       // A journal names the snapshot it follows: once a new one is in place, the old one is moot.

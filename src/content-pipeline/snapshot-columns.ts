@@ -64,6 +64,8 @@ export interface Layout {
   linkLengths: [number, number];
   /** The link text's bytes. */
   links: [number, number];
+  /** `RareColumns` as JSON: parsed only when a run first asks for a related URL. */
+  rare: [number, number];
   cards: number;
 }
 
@@ -162,6 +164,9 @@ export function recordColumns(records: Iterable<FileRecord>, store: ContentStore
   return { columns: c, articles, cards, linkText: links.join('') };
 }
 
+/** The columns most runs never read, kept apart in snapshot.bin (see `Layout.rare`). */
+export type RareColumns = Pick<Columns['prepared'], 'relatedUrls'>;
+
 type Sections = Partial<
   Record<Exclude<keyof Layout, 'cards'>, Float64Array | Uint32Array | Int32Array | Uint8Array>
 >;
@@ -231,13 +236,20 @@ const score = (n: number | null | undefined) =>
  * Records from columns (their cards in `cards` from `cardAt` on, their links in `links`), and the
  * prepared articles in their order (that of `prepared.detailHashes`).
  */
-export function restoreRecords(c: Columns, cards: Buffer, cardAt: number, links: Buffer, root: string) {
+export function restoreRecords(
+  c: Columns,
+  cards: Buffer,
+  cardAt: number,
+  links: Buffer,
+  root: string,
+  rare?: Buffer,
+) {
   const p = c.prepared;
   const records: FileRecord[] = [];
   const articles: RestoredArticle[] = [];
   const issues = new Map(c.issues);
   const images = new Map(c.images.map(([i, urls, key]) => [i, { urls, key }]));
-  const from = new Restoring(cards, p, links, articles);
+  const from = new Restoring(cards, p, links, articles, rare);
   // Display paths share the folder's prefix: path.relative per file costs more than the rest.
   const first = c.relPaths[0];
   const prefix = first === undefined ? '' : displayPath(path.join(root, first)).slice(0, -first.length);
@@ -258,7 +270,7 @@ export function restoreRecords(c: Columns, cards: Buffer, cardAt: number, links:
       const cardEnd = cardAt + (p.cardLengths[article] as number);
       if (cardEnd > cards.length) throw new Error('snapshot.bin is short');
       const relatedEnd = related + (nums[m + 6] as number);
-      if (topicEnd > p.topics.length || relatedEnd > p.relatedUrls.length) {
+      if (topicEnd > p.topics.length || (!rare && relatedEnd > p.relatedUrls.length)) {
         throw new Error("the snapshot's columns do not match");
       }
       from.cardStarts[article] = cardAt;
@@ -322,11 +334,15 @@ class Restoring implements LinkSource {
   readonly relatedStarts: Uint32Array;
   readonly linkStarts: Uint32Array;
 
+  private rareParsed: RareColumns | undefined;
+
   constructor(
     readonly cards: Buffer,
     readonly prepared: Columns['prepared'],
     readonly links: Buffer,
     readonly articles: RestoredArticle[],
+    /** `RareColumns` as JSON, when not in `prepared`. */
+    private readonly rare?: Buffer,
   ) {
     this.slugOf = prepared.topicNames.map(topicSlug);
     const count = prepared.cardHashes.length + 1;
@@ -334,6 +350,18 @@ class Restoring implements LinkSource {
     this.topicStarts = new Uint32Array(count);
     this.relatedStarts = new Uint32Array(count);
     this.linkStarts = new Uint32Array(count);
+  }
+
+  /** The related URLs, parsed when first asked. */
+  get rareColumns(): RareColumns {
+    if (this.rareParsed) return this.rareParsed;
+    if (!this.rare) return (this.rareParsed = this.prepared);
+    const parsed = JSON.parse(this.rare.toString('latin1')) as RareColumns;
+    // snapshot.bin was checked whole: these hold as written, unless the code that wrote them erred.
+    if (parsed.relatedUrls.length !== this.relatedStarts[this.articles.length]) {
+      throw new Error("the snapshot's related URLs do not match its articles");
+    }
+    return (this.rareParsed = parsed);
   }
 
   /** A search of the link text for the whole link: no article is made or decoded. */
@@ -366,7 +394,6 @@ export class RestoredArticle implements PreparedArticle {
   readonly quality: number | undefined;
   readonly heat: number | undefined;
   readonly draft: boolean;
-  readonly provider: ProviderRef | undefined;
   readonly cardHash: string;
   /** None until a run gives them (the journal, or the source read again to render the detail). */
   detailPieces: string[] = NO_PIECES;
@@ -385,14 +412,17 @@ export class RestoredArticle implements PreparedArticle {
   ) {
     const nums = from.prepared.numbers;
     const m = index * PREPARED_NUMBERS;
-    const provider = nums[m + 3] as number;
     this.id = id;
     this.time = nums[m] as number;
     this.quality = score(nums[m + 1]);
     this.heat = score(nums[m + 2]);
     this.draft = draft;
-    this.provider = provider === -1 ? undefined : from.prepared.providers[provider];
     this.cardHash = from.prepared.cardHashes[index] as string;
+  }
+
+  get provider(): ProviderRef | undefined {
+    const provider = this.from.prepared.numbers[this.index * PREPARED_NUMBERS + 3] as number;
+    return provider === -1 ? undefined : this.from.prepared.providers[provider];
   }
 
   get topicNames(): string[] {
@@ -438,7 +468,7 @@ export class RestoredArticle implements PreparedArticle {
   }
 
   get relatedUrls(): (string | undefined)[] {
-    this.relatedList ??= this.from.prepared.relatedUrls
+    this.relatedList ??= this.from.rareColumns.relatedUrls
       .slice(this.from.relatedStarts[this.index], this.from.relatedStarts[this.index + 1])
       .map((url) => url ?? undefined);
     return this.relatedList;

@@ -60,8 +60,7 @@ describe('restored articles and their links', () => {
 
   it('are found by a whole link only, every article that has it', () => {
     const restored = roundTrip(ARTICLES);
-    const find = (url: string) =>
-      restored[0]?.linkSource?.withLink(url).map((a) => a.id) ?? 'no link source';
+    const find = (url: string) => restored[0]?.linkSource?.withLink(url).map((a) => a.id) ?? 'no link source';
     expect(find('https://news.example/story')).toEqual(['a', 'd']);
     expect(find('https://news.example/story-2')).toEqual(['c']);
     expect(find('https://amp.example/story')).toEqual(['a']);
@@ -81,6 +80,30 @@ describe('restored articles and their links', () => {
     expect(lookup('https://news.example/story-2')).toEqual(['e']);
     expect(lookup('https://news.example/caf%C3%A9')).toEqual(['d']);
     expect(lookup('https://news.example/none')).toBeUndefined();
+  });
+
+  it('give back related URLs kept apart as JSON, read when first asked, and providers', () => {
+    const withRelated = [
+      { ...article('a', []), relatedUrls: ['https://x.example/1', undefined], provider: { name: 'X' } },
+      article('b', []),
+      {
+        ...article('c', []),
+        relatedUrls: ['https://x.example/2'],
+        provider: { name: 'Y', domain: 'y.example' },
+      },
+    ];
+    const { columns, cards, linkText } = recordColumns(withRelated.map(record), new ContentStore());
+    const cardBytes = Buffer.from(cards.map((c) => (typeof c === 'string' ? c : c.cardText)).join(''));
+    const { relatedUrls } = columns.prepared;
+    const rare = Buffer.from(JSON.stringify({ relatedUrls }));
+    const bare = { ...columns, prepared: { ...columns.prepared, relatedUrls: [] } };
+    const restored = restoreRecords(bare, cardBytes, 0, Buffer.from(linkText), '/content', rare).articles;
+    expect(restored.map((a) => a.relatedUrls)).toEqual(withRelated.map((a) => a.relatedUrls));
+    expect(restored.map((a) => a.provider)).toEqual(withRelated.map((a) => a.provider));
+    // Columns that do not match the articles are refused when read.
+    const short = Buffer.from(JSON.stringify({ relatedUrls: relatedUrls.slice(1) }));
+    const damaged = restoreRecords(bare, cardBytes, 0, Buffer.from(linkText), '/content', short).articles;
+    expect(() => damaged[0]?.relatedUrls).toThrow('do not match');
   });
 
   it('are refused when the link text does not end where the columns say', () => {
