@@ -71,8 +71,14 @@ export interface ModelOptions extends EmitOptions {
   piecesOf?: (p: PreparedArticle) => string[];
 }
 
+/** How often each topic spelling is used, and each slug's spellings. */
+interface Spellings {
+  counts: Map<string, number>;
+  bySlug: Map<string, Set<string>>;
+}
+
 /** Each spelling's count, and each slug's spellings. */
-function spellingIndex(counts: Map<string, number>) {
+function spellingIndex(counts: Map<string, number>): Spellings {
   const bySlug = new Map<string, Set<string>>();
   for (const name of counts.keys()) {
     const slug = topicSlug(name);
@@ -103,7 +109,7 @@ export class ContentModel {
    * How often the memos' articles use each topic spelling, and each slug's spellings: a run then
    * names again only the topics whose spellings' counts changed.
    */
-  private spellings: { counts: Map<string, number>; bySlug: Map<string, Set<string>> } | undefined;
+  private spellings: Spellings | undefined;
   /** The last run's (or the restored) feeds: their hashes, members and shard files' names. */
   private feeds: Pick<FeedHistory, 'shardSize' | 'hashes' | 'members' | 'providers' | 'written'> | undefined;
 
@@ -277,7 +283,7 @@ export class ContentModel {
       removed.add(old.prepared);
       changed(old.prepared, old.prepared.links);
     }
-    const topics = this.nameTopics(articles, added, removed);
+    const { topics, spellings } = this.nameTopics(articles, added, removed);
     // What a kept detail takes from other articles can change only through the topics whose name
     // changed and the URLs of articles that were added, changed or removed.
     const renamed = new Set<string>();
@@ -291,8 +297,11 @@ export class ContentModel {
     const stillHere = (a: { id: string }) =>
       this.details.get(a.id)?.prepared === a && !removed.has(a as PreparedArticle);
 
-    // The same ids as before (an edit, no file added or removed): memos are replaced in place.
-    const next = ids === undefined && articles.length === this.details.size ? this.details : new Map<string, DetailMemo>();
+    // The same ids as before (an edit, no file added or removed): the memos rendered again replace
+    // theirs once every one is made, rather than 10,000 going into a new map.
+    const inPlace = ids === undefined && articles.length === this.details.size;
+    const next = inPlace ? undefined : new Map<string, DetailMemo>();
+    const replaced: DetailMemo[] = [];
     const hashes: string[] = [];
     for (const p of articles) {
       const old = this.details.get(p.id);
@@ -313,10 +322,13 @@ export class ContentModel {
         if (!old || old.hash !== hash) options.onDetail?.(p.id, text, old !== undefined);
         this.noteChange(p.id, old);
       }
-      if (next !== this.details || memo !== old) next.set(p.id, memo);
+      if (next) next.set(p.id, memo);
+      else if (memo !== old) replaced.push(memo);
       hashes.push(memo.hash);
     }
-    this.details = next;
+    if (next) this.details = next;
+    for (const memo of replaced) this.details.set(memo.prepared.id, memo);
+    this.spellings = spellings;
     this.topics = topics;
     this.topicJson = topicJson;
     const changedAny = added.length > 0 || removed.size > 0;
@@ -332,20 +344,20 @@ export class ContentModel {
   }
 
   /**
-   * The topics of `articles` (the run's, sorted by id), named as `nameTopics` names them: from the
-   * last run's spelling counts, moved by the articles added and removed since, when known. Returns
-   * the last run's topics when no count changed.
+   * The topics of `articles` (the run's, sorted by id), named as `nameTopics` names them, and the
+   * spelling counts they come from: the last run's counts moved by the articles added and removed
+   * since, when known (the last run's topics when no count changed). Changes nothing: the run
+   * takes the counts once it is through.
    */
   private nameTopics(
     articles: PreparedArticle[],
     added: PreparedArticle[],
     removed: Set<PreparedArticle>,
-  ): Map<string, TopicRef> {
+  ): { topics: Map<string, TopicRef>; spellings: Spellings } {
     const known = this.spellings;
     if (!known) {
       const counts = countSpellings(articles.map((a) => a.topicNames));
-      this.spellings = spellingIndex(counts);
-      return namesOf(counts);
+      return { topics: namesOf(counts), spellings: spellingIndex(counts) };
     }
     const moved = new Map<string, number>();
     const move = (p: PreparedArticle, by: number) => {
@@ -353,40 +365,43 @@ export class ContentModel {
     };
     for (const p of removed) move(p, -1);
     for (const p of added) move(p, 1);
+    for (const [name, by] of moved) if (by === 0) moved.delete(name);
+    if (moved.size === 0) return { topics: this.topics, spellings: known };
+    // Copies of what changes: a few entries of the counts, the sets of the slugs concerned.
+    const counts = new Map(known.counts);
+    const bySlug = new Map(known.bySlug);
     const dirty = new Set<string>();
     for (const [name, by] of moved) {
-      if (by === 0) continue;
       const slug = topicSlug(name);
-      const count = (known.counts.get(name) ?? 0) + by;
+      const count = (counts.get(name) ?? 0) + by;
+      if (!dirty.has(slug)) bySlug.set(slug, new Set(bySlug.get(slug)));
       dirty.add(slug);
+      const names = bySlug.get(slug) as Set<string>;
       if (count > 0) {
-        known.counts.set(name, count);
-        let names = known.bySlug.get(slug);
-        if (!names) known.bySlug.set(slug, (names = new Set()));
+        counts.set(name, count);
         names.add(name);
       } else {
-        known.counts.delete(name);
-        known.bySlug.get(slug)?.delete(name);
+        counts.delete(name);
+        names.delete(name);
       }
     }
-    if (dirty.size === 0) return this.topics;
     const topics = new Map(this.topics);
     for (const slug of dirty) {
       let best = 0;
       let tied: string[] = [];
-      for (const name of known.bySlug.get(slug) ?? []) {
-        const count = known.counts.get(name) as number;
+      for (const name of bySlug.get(slug) ?? []) {
+        const count = counts.get(name) as number;
         if (count > best) [best, tied] = [count, [name]];
         else if (count === best) tied.push(name);
       }
       if (tied.length === 0) {
         topics.delete(slug);
-        known.bySlug.delete(slug);
+        bySlug.delete(slug);
       } else {
         topics.set(slug, { slug, name: tied.length === 1 ? (tied[0] as string) : firstSeen(articles, tied) });
       }
     }
-    return topics;
+    return { topics, spellings: { counts, bySlug } };
   }
 
   /** A data file's text by name, or undefined (dev serving; needs `keepDetails`). */
