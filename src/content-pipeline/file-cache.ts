@@ -7,8 +7,9 @@
  *
  * Four files: snapshot.json (the records in columns, the topic names and feed hashes the data
  * folder was made with, and its shard files), snapshot.bin (the number columns, then every card's
- * text, decoded only when a shard showing it is written again), journal.json and walk.bin (the
- * last run's walk of the folder, which the next one compares its own with). A run that
+ * text, the links and the related URLs, each decoded only when a run asks; checked whole by its
+ * CRC-32), journal.json and walk.bin (the last run's walk of the folder, which the next one
+ * compares its own with). A run that
  * changed a few files writes only the journal: what differs from the snapshot (records, detail
  * files, shard files), so that it does not pay for writing 10,000 records again. The next process
  * restores the snapshot, then the journal; once the journal would grow long, a run writes a new
@@ -117,7 +118,7 @@ interface Journal {
    * the shards that may hold other cards than the snapshot's members give (`markFeedsWritten`).
    */
   feeds: [string, string, number[]][];
-  /** Records new or changed since the snapshot; their cards, in order, in `cards`, their links in `links`. */
+  /** Records new or changed since the snapshot; their cards, in order, in `cards`, links in `links`. */
   records: Columns;
   cards: string;
   links: string;
@@ -400,7 +401,13 @@ export class ContentCache {
       const bytes = readFileSync(path.join(folder, 'walk.bin'));
       const end = bytes.indexOf(10);
       const head = JSON.parse(bytes.toString('utf8', 0, end)) as WalkHead;
-      if (this.state === undefined || head.state !== this.state || head.records !== this.store.records.size) {
+      if (
+        this.state === undefined ||
+        head.state !== this.state ||
+        head.records !== this.store.records.size ||
+        !Array.isArray(head.recheck) ||
+        typeof head.lineByLine !== 'boolean'
+      ) {
         return undefined;
       }
       return { bytes: bytes.subarray(end + 1), recheck: head.recheck, lineByLine: head.lineByLine };
