@@ -30,6 +30,13 @@ const FIXTURE_FILES = ['a-main.md', 'b.md', 'c.md', 'd-draft.md', 'live-1.md', '
 const article = (title: string) =>
   `---\ntitle: "${title}"\npublishedDateTime: 2020-05-06T08:00:00Z\nwebUrl: "https://news.example/${encodeURIComponent(title)}"\npublished: true\n---\n`;
 
+/** An hour ago: as old as a real folder's files, so that only what a test changes is read again. */
+const anHourAgo = () => new Date(Date.now() - 3_600_000);
+const age = async (...files: string[]) => {
+  const old = anHourAgo();
+  for (const file of files) await utimes(file, old, old);
+};
+
 describe('crawlFolder', () => {
   it('lists every article file with the modification time fs.stat gives, skipping dot-folders and other files', async () => {
     await mkdir(path.join(dir, 'nested', 'deeper'), { recursive: true });
@@ -152,11 +159,6 @@ describe('a new process that takes its listing from the crawl', () => {
   const build = (contentDir = dir) =>
     buildContent({ contentDir, drafts: true, now: NOW, cache: createContentCache({ dir: cacheDir() }) });
   const uncached = (contentDir = dir) => buildContent({ contentDir, drafts: true, now: NOW });
-  // As old as a real folder's files, so that only what a test changes is new enough to be read again.
-  const age = async (...files: string[]) => {
-    const old = new Date(Date.now() - 3_600_000);
-    for (const file of files) await utimes(file, old, old);
-  };
 
   it('lists what a folder listing lists: links to files, not links to folders, fifos or dot-folders', async () => {
     await mkdir(path.join(dir, 'real'));
@@ -242,10 +244,11 @@ describe('a new process that compares its walk with the last one', () => {
   it('reads an edited file again, and only that one', async () => {
     const file = path.join(dir, 'z.md');
     await writeFile(file, article('Z1'));
-    const old = new Date(Date.now() - 3_600_000);
+    const old = anHourAgo();
     await utimes(file, old, old);
     await buildTwice();
     await writeFile(file, article('Z2'));
+    // A second later: another time of the same length, so the walk's line keeps its length.
     await utimes(file, new Date(old.getTime() + 1000), new Date(old.getTime() + 1000));
     parsedFiles.length = 0;
     const next = await build();
@@ -259,8 +262,7 @@ describe('a new process that compares its walk with the last one', () => {
     const target = path.join(root, 'outside', 'e.md');
     await writeFile(target, article('E'));
     await symlink(target, path.join(dir, 'linked.md'));
-    const old = new Date(Date.now() - 3_600_000);
-    await utimes(target, old, old);
+    await age(target);
     await buildTwice();
     await writeFile(target, article('F'));
     const next = await build();
@@ -284,8 +286,7 @@ describe('a new process that compares its walk with the last one', () => {
 
   it('reads the whole walk when a file was renamed to a name of the same length', async () => {
     await writeFile(path.join(dir, 'x.md'), article('X'));
-    const old = new Date(Date.now() - 3_600_000);
-    await utimes(path.join(dir, 'x.md'), old, old);
+    await age(path.join(dir, 'x.md'));
     await buildTwice();
     await cp(path.join(dir, 'x.md'), path.join(dir, 'w.md'), { preserveTimestamps: true });
     await rm(path.join(dir, 'x.md'));
