@@ -467,8 +467,9 @@ export class ContentStore {
     const max = this.options?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const recheck: number[] = [];
     walk.paths.forEach((rel, i) => {
-      if (!kept(this.records.get(rel), walk.mtimesMs[i] as number, max))
+      if (!kept(this.records.get(rel), walk.mtimesMs[i] as number, max)) {
         recheck.push(walk.lines[i] as number);
+      }
     });
     return { bytes: walk.bytes, recheck, lineByLine: walk.lineByLine };
   }
