@@ -309,8 +309,9 @@ export function restoreRecords(
   from.topicStarts[articles.length] = topic;
   from.relatedStarts[articles.length] = related;
   from.linkStarts[articles.length] = linkAt;
-  if (linkAt + 1 !== links.length || links[linkAt] !== NEWLINE)
+  if (linkAt + 1 !== links.length || links[linkAt] !== NEWLINE) {
     throw new Error('the link text does not match');
+  }
   return { records, articles };
 }
 
@@ -427,16 +428,8 @@ export class RestoredArticle implements PreparedArticle {
 
   get topicNames(): string[] {
     if (this.topicList) return this.topicList;
-    const { topics, topicNames } = this.from.prepared;
-    const names: string[] = [];
-    for (
-      let t = this.from.topicStarts[this.index] as number;
-      t < (this.from.topicStarts[this.index + 1] as number);
-      t++
-    ) {
-      names.push(topicNames[topics[t] as number] as string);
-    }
-    return (this.topicList = names);
+    const names = this.from.prepared.topicNames;
+    return (this.topicList = this.topicIndexes().map((t) => names[t] as string));
   }
 
   get linkSource(): LinkSource {
@@ -455,13 +448,8 @@ export class RestoredArticle implements PreparedArticle {
   get slugs(): string[] {
     if (this.slugList) return this.slugList;
     const slugs: string[] = [];
-    const { topics } = this.from.prepared;
-    for (
-      let t = this.from.topicStarts[this.index] as number;
-      t < (this.from.topicStarts[this.index + 1] as number);
-      t++
-    ) {
-      const slug = this.from.slugOf[topics[t] as number] as string;
+    for (const t of this.topicIndexes()) {
+      const slug = this.from.slugOf[t] as string;
       if (!slugs.includes(slug)) slugs.push(slug);
     }
     return (this.slugList = slugs);
@@ -481,6 +469,16 @@ export class RestoredArticle implements PreparedArticle {
 
   get cardLength(): number {
     return this.end - this.start;
+  }
+
+  /** Its topics, as indexes into the columns' topic names. */
+  private topicIndexes(): number[] {
+    const { topicStarts, prepared } = this.from;
+    const indexes: number[] = [];
+    for (let t = topicStarts[this.index] as number; t < (topicStarts[this.index + 1] as number); t++) {
+      indexes.push(prepared.topics[t] as number);
+    }
+    return indexes;
   }
 
   private get start(): number {
