@@ -10,6 +10,7 @@ import type { LinkSource } from './derive.ts';
 import type { ContentIssue } from './issues.ts';
 import { displayPath } from './load.ts';
 import type { PreparedArticle } from './prepare.ts';
+import type { SourceArticle } from './source.ts';
 import type { ContentStore, FileRecord } from './store.ts';
 
 /**
@@ -234,7 +235,10 @@ const score = (n: number | null | undefined) =>
 
 /**
  * Records from columns (their cards in `cards` from `cardAt` on, their links in `links`), and the
- * prepared articles in their order (that of `prepared.detailHashes`).
+ * prepared articles in their order (that of `prepared.detailHashes`). Records and articles are small
+ * objects that read their numbers, file name, problems and image data from the columns when asked:
+ * made with fifteen fields each, every number boxed on its own, 10,000 of them cost a new process
+ * more than the rest of restoring them (most of it in the garbage collector).
  */
 export function restoreRecords(
   c: Columns,
@@ -245,24 +249,18 @@ export function restoreRecords(
   rare?: Buffer,
 ) {
   const p = c.prepared;
-  const records: FileRecord[] = [];
+  const records: RestoredRecord[] = [];
   const articles: RestoredArticle[] = [];
-  const issues = new Map(c.issues);
-  const images = new Map(c.images.map(([i, urls, key]) => [i, { urls, key }]));
-  const from = new Restoring(cards, p, links, articles, rare);
   // Display paths share the folder's prefix: path.relative per file costs more than the rest.
   const first = c.relPaths[0];
   const prefix = first === undefined ? '' : displayPath(path.join(root, first)).slice(0, -first.length);
+  const from = new Restoring(c, prefix, cards, links, articles, rare);
   let topic = 0;
   let linkAt = 0;
   let related = 0;
   for (let i = 0; i < c.relPaths.length; i++) {
-    const relPath = c.relPaths[i] as string;
-    const id = c.ids[i] as string;
-    const n = i * RECORD_NUMBERS;
-    const flags = c.numbers[n + 3] as number;
-    let prepared: PreparedArticle | undefined;
-    if (flags & Flag.prepared) {
+    let prepared: RestoredArticle | undefined;
+    if ((c.numbers[i * RECORD_NUMBERS + 3] as number) & Flag.prepared) {
       const article = articles.length;
       const m = article * PREPARED_NUMBERS;
       const nums = p.numbers;
@@ -278,31 +276,13 @@ export function restoreRecords(
       from.relatedStarts[article] = related;
       from.linkStarts[article] = linkAt;
       linkAt += p.linkLengths[article] as number;
-      const restored = new RestoredArticle(from, article, id, (flags & Flag.draft) !== 0);
+      prepared = new RestoredArticle(from, article, i);
       topic = topicEnd;
       cardAt = cardEnd;
       related = relatedEnd;
-      articles.push(restored);
-      prepared = restored;
+      articles.push(prepared);
     }
-    const image = images.get(i);
-    records.push({
-      relPath,
-      file: `${prefix}${relPath}`,
-      id,
-      size: c.numbers[n] as number,
-      mtimeMs: c.numbers[n + 1] as number,
-      readAt: c.numbers[n + 2] as number,
-      hash: c.hashes[i] as string,
-      clockBound: (flags & Flag.clockBound) !== 0,
-      issues: issues.get(i) ?? NO_ISSUES,
-      valid: (flags & Flag.valid) !== 0,
-      published: (flags & Flag.published) !== 0,
-      imageUrls: image?.urls ?? null,
-      imagesKey: image?.key ?? '',
-      article: undefined,
-      prepared,
-    });
+    records.push(new RestoredRecord(from, i, c.relPaths[i] as string, prepared));
   }
   if (cardAt !== cards.length) throw new Error('snapshot.bin does not match');
   from.cardStarts[articles.length] = cardAt;
@@ -322,8 +302,20 @@ const NO_PIECES: string[] = [];
 
 const NEWLINE = 10;
 
-/** What restored articles read their lazy fields from, and where their links are searched. */
+/** What restored records and articles read their fields from, and where links are searched. */
 class Restoring implements LinkSource {
+  readonly ids: string[];
+  readonly hashes: string[];
+  /**
+   * The records' numbers as they are now (a run that reads a file again with the same bytes
+   * changes its size and times in place); the columns keep them as restored.
+   */
+  readonly numbers: Float64Array;
+  readonly issues: Map<number, ContentIssue[]>;
+  /** Image URLs and map keys, as they are now (`null` and '' for none). */
+  readonly imageUrls: (string[] | null)[];
+  readonly imagesKeys: string[];
+  readonly prepared: Columns['prepared'];
   /** Each of `prepared.topicNames`' slug. */
   readonly slugOf: string[];
   /**
@@ -338,19 +330,34 @@ class Restoring implements LinkSource {
   private rareParsed: RareColumns | undefined;
 
   constructor(
+    columns: Columns,
+    /** What each relative path is prefixed with to name its file. */
+    readonly prefix: string,
     readonly cards: Buffer,
-    readonly prepared: Columns['prepared'],
     readonly links: Buffer,
     readonly articles: RestoredArticle[],
     /** `RareColumns` as JSON, when not in `prepared`. */
     private readonly rare?: Buffer,
   ) {
+    const prepared = columns.prepared;
+    const count = columns.relPaths.length;
+    this.ids = columns.ids;
+    this.hashes = columns.hashes;
+    this.numbers = Float64Array.from(columns.numbers);
+    this.issues = new Map(columns.issues);
+    this.imageUrls = new Array<string[] | null>(count).fill(null);
+    this.imagesKeys = new Array<string>(count).fill('');
+    for (const [i, urls, key] of columns.images) {
+      this.imageUrls[i] = urls;
+      this.imagesKeys[i] = key;
+    }
+    this.prepared = prepared;
     this.slugOf = prepared.topicNames.map(topicSlug);
-    const count = prepared.cardHashes.length + 1;
-    this.cardStarts = new Uint32Array(count);
-    this.topicStarts = new Uint32Array(count);
-    this.relatedStarts = new Uint32Array(count);
-    this.linkStarts = new Uint32Array(count);
+    const starts = prepared.cardHashes.length + 1;
+    this.cardStarts = new Uint32Array(starts);
+    this.topicStarts = new Uint32Array(starts);
+    this.relatedStarts = new Uint32Array(starts);
+    this.linkStarts = new Uint32Array(starts);
   }
 
   /** The related URLs, parsed when first asked. */
@@ -385,17 +392,95 @@ class Restoring implements LinkSource {
 }
 
 /**
+ * A record restored from the snapshot: the fields most runs read of every record are copied, the
+ * others read from the columns when asked. What a run changes in place (size and times of a file
+ * read again with the same bytes, image data) is kept in `Restoring`, apart from the columns, which
+ * the persistent cache compares against.
+ */
+export class RestoredRecord implements FileRecord {
+  article: SourceArticle | undefined = undefined;
+  readonly id: string;
+  readonly hash: string;
+  readonly valid: boolean;
+  readonly published: boolean;
+
+  constructor(
+    private readonly from: Restoring,
+    /** Its place among the records restored with it. */
+    private readonly index: number,
+    readonly relPath: string,
+    public prepared: PreparedArticle | undefined,
+  ) {
+    const flags = from.numbers[index * RECORD_NUMBERS + 3] as number;
+    this.id = from.ids[index] as string;
+    this.hash = from.hashes[index] as string;
+    this.valid = (flags & Flag.valid) !== 0;
+    this.published = (flags & Flag.published) !== 0;
+  }
+
+  get file(): string {
+    return `${this.from.prefix}${this.relPath}`;
+  }
+
+  get size(): number {
+    return this.from.numbers[this.index * RECORD_NUMBERS] as number;
+  }
+
+  set size(size: number) {
+    this.from.numbers[this.index * RECORD_NUMBERS] = size;
+  }
+
+  get mtimeMs(): number {
+    return this.from.numbers[this.index * RECORD_NUMBERS + 1] as number;
+  }
+
+  set mtimeMs(mtimeMs: number) {
+    this.from.numbers[this.index * RECORD_NUMBERS + 1] = mtimeMs;
+  }
+
+  get readAt(): number {
+    return this.from.numbers[this.index * RECORD_NUMBERS + 2] as number;
+  }
+
+  set readAt(readAt: number) {
+    this.from.numbers[this.index * RECORD_NUMBERS + 2] = readAt;
+  }
+
+  get clockBound(): boolean {
+    return (this.flags & Flag.clockBound) !== 0;
+  }
+
+  get issues(): ContentIssue[] {
+    return this.from.issues.get(this.index) ?? NO_ISSUES;
+  }
+
+  get imageUrls(): string[] | null {
+    return this.from.imageUrls[this.index] as string[] | null;
+  }
+
+  set imageUrls(urls: string[] | null) {
+    this.from.imageUrls[this.index] = urls;
+  }
+
+  get imagesKey(): string {
+    return this.from.imagesKeys[this.index] as string;
+  }
+
+  set imagesKey(key: string) {
+    this.from.imagesKeys[this.index] = key;
+  }
+
+  private get flags(): number {
+    return this.from.numbers[this.index * RECORD_NUMBERS + 3] as number;
+  }
+}
+
+/**
  * An article restored from the snapshot. What most runs never ask of an unchanged article is read
  * from the columns when first asked: its card text (decoded only when a shard that shows it is
  * written or served, after one edit a few dozen of them), its topics, related URLs and links.
  */
 export class RestoredArticle implements PreparedArticle {
-  readonly id: string;
-  readonly time: number;
-  readonly quality: number | undefined;
-  readonly heat: number | undefined;
-  readonly draft: boolean;
-  readonly cardHash: string;
   /** None until a run gives them (the journal, or the source read again to render the detail). */
   detailPieces: string[] = NO_PIECES;
   private text: string | undefined;
@@ -404,21 +489,32 @@ export class RestoredArticle implements PreparedArticle {
   private relatedList: (string | undefined)[] | undefined;
   private linkList: string[] | undefined;
 
+  readonly id: string;
+  readonly draft: boolean;
+  readonly cardHash: string;
+
   constructor(
     private readonly from: Restoring,
     /** Its place among the articles restored with it. */
     private readonly index: number,
-    id: string,
-    draft: boolean,
+    /** Its record's place among the records. */
+    record: number,
   ) {
-    const nums = from.prepared.numbers;
-    const m = index * PREPARED_NUMBERS;
-    this.id = id;
-    this.time = nums[m] as number;
-    this.quality = score(nums[m + 1]);
-    this.heat = score(nums[m + 2]);
-    this.draft = draft;
+    this.id = from.ids[record] as string;
+    this.draft = ((from.numbers[record * RECORD_NUMBERS + 3] as number) & Flag.draft) !== 0;
     this.cardHash = from.prepared.cardHashes[index] as string;
+  }
+
+  get time(): number {
+    return this.from.prepared.numbers[this.index * PREPARED_NUMBERS] as number;
+  }
+
+  get quality(): number | undefined {
+    return score(this.from.prepared.numbers[this.index * PREPARED_NUMBERS + 1]);
+  }
+
+  get heat(): number | undefined {
+    return score(this.from.prepared.numbers[this.index * PREPARED_NUMBERS + 2]);
   }
 
   get provider(): ProviderRef | undefined {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linkLookup } from '../../src/content-pipeline/derive';
 import type { PreparedArticle } from '../../src/content-pipeline/prepare';
@@ -112,5 +113,81 @@ describe('restored articles and their links', () => {
     expect(() =>
       restoreRecords(columns, cardBytes, 0, Buffer.from(linkText.slice(0, -1)), '/content'),
     ).toThrow('the link text does not match');
+  });
+});
+
+describe('restored records', () => {
+  const originals = (): FileRecord[] => [
+    { ...record(article('a', [])), size: 120, mtimeMs: 1_700_000_000_123.5, readAt: 1_700_000_009_000.25 },
+    {
+      ...record(article('b', [])),
+      imageUrls: ['https://img.example/b.jpg'],
+      imagesKey: '[{"src":"/images/b.jpg"}]',
+      published: false,
+    },
+    {
+      ...record(article('c', [])),
+      prepared: undefined,
+      valid: false,
+      clockBound: true,
+      hash: '',
+      issues: [
+        { file: 'content/c.md', line: 2, col: 1, field: 'title', message: 'is empty', severity: 'error' },
+      ],
+    },
+  ];
+  const restore = (records: FileRecord[]) => {
+    // A store whose last run had an image step: the records' image URLs are kept.
+    const store = new ContentStore();
+    store.withImages = true;
+    const { columns, cards, linkText } = recordColumns(records, store);
+    const cardBytes = Buffer.from(cards.map((c) => (typeof c === 'string' ? c : c.cardText)).join(''));
+    // Files are named relative to the working folder, as the records were.
+    const root = path.resolve('content');
+    return { columns, restored: restoreRecords(columns, cardBytes, 0, Buffer.from(linkText), root) };
+  };
+  const fields = (rec: FileRecord) => {
+    const { relPath, file, id, size, mtimeMs, readAt, hash, clockBound, issues, valid, published } = rec;
+    const { imageUrls, imagesKey } = rec;
+    return {
+      relPath,
+      file,
+      id,
+      size,
+      mtimeMs,
+      readAt,
+      hash,
+      clockBound,
+      issues,
+      valid,
+      published,
+      imageUrls,
+      imagesKey,
+    };
+  };
+
+  it('give back every field they were written with', () => {
+    const records = originals();
+    const { restored } = restore(records);
+    expect(restored.records.map(fields)).toEqual(records.map(fields));
+    expect(restored.records.map((rec) => rec.prepared?.id)).toEqual(['a', 'b', undefined]);
+  });
+
+  it('take new times and image data in place, leaving the columns as restored for the journal to compare', () => {
+    const { columns, restored } = restore(originals());
+    const before = Array.from(columns.numbers);
+    const [a, b] = restored.records as FileRecord[] as [FileRecord, FileRecord];
+    a.size = 121;
+    a.mtimeMs = 1_700_000_100_000.75;
+    a.readAt = 1_700_000_200_000;
+    b.imageUrls = null;
+    b.imagesKey = '';
+    expect(fields(a)).toMatchObject({ size: 121, mtimeMs: 1_700_000_100_000.75, readAt: 1_700_000_200_000 });
+    expect(fields(b)).toMatchObject({ imageUrls: null, imagesKey: '' });
+    expect(Array.from(columns.numbers)).toEqual(before);
+    // Written again, they give what they hold now.
+    const again = restore(restored.records).restored.records;
+    expect(again.map(fields)).toEqual(restored.records.map(fields));
+    expect(fields(again[0] as FileRecord)).toMatchObject({ size: 121, mtimeMs: 1_700_000_100_000.75 });
   });
 });
