@@ -36,6 +36,7 @@ import {
   packSnapshot,
   RECORD_NUMBERS,
   recordColumns,
+  RestoredRecord,
   restoreRecords,
   section,
 } from './snapshot-columns.ts';
@@ -132,7 +133,10 @@ interface Journal {
 interface Base {
   token: string;
   records: FileRecord[];
-  /** Per record, what a run may change in place: size, modification and read time (`Columns`). */
+  /**
+   * Per record, what a run may change in place: size, modification and read time (`Columns`), and
+   * image data (not kept for a restored record, which notes its own changes: `changed`).
+   */
   numbers: ArrayLike<number>;
   prepared: (PreparedArticle | undefined)[];
   imageUrls: (string[] | null)[];
@@ -149,28 +153,35 @@ interface Base {
 }
 
 function baseOf(token: string, records: FileRecord[], numbers: ArrayLike<number>): Base {
-  return {
+  const base: Base = {
     model: undefined,
     feeds: undefined,
     shards: new Map(),
     token,
     records,
     numbers,
-    prepared: records.map((rec) => rec.prepared),
-    imageUrls: records.map((rec) => rec.imageUrls),
-    imagesKeys: records.map((rec) => rec.imagesKey),
+    prepared: [],
+    imageUrls: [],
+    imagesKeys: [],
   };
+  for (const rec of records) {
+    base.prepared.push(rec.prepared);
+    const restored = rec instanceof RestoredRecord;
+    base.imageUrls.push(restored ? null : rec.imageUrls);
+    base.imagesKeys.push(restored ? '' : rec.imagesKey);
+  }
+  return base;
 }
 
 /** Whether `rec` is the base's record `i`, unchanged since. */
 function sameAsBase(base: Base, i: number, rec: FileRecord): boolean {
+  if (base.records[i] !== rec || base.prepared[i] !== rec.prepared) return false;
+  if (rec instanceof RestoredRecord) return !rec.changed;
   const n = i * RECORD_NUMBERS;
   return (
-    base.records[i] === rec &&
     base.numbers[n] === rec.size &&
     base.numbers[n + 1] === rec.mtimeMs &&
     base.numbers[n + 2] === rec.readAt &&
-    base.prepared[i] === rec.prepared &&
     base.imageUrls[i] === rec.imageUrls &&
     base.imagesKeys[i] === rec.imagesKey
   );
@@ -520,6 +531,8 @@ export class ContentCache {
       rmSync(path.join(folder, 'journal.json'), { force: true });
       this.saveWalk(folder, token);
       store.model.markSaved();
+      // What restored records changed in place is in the snapshot now.
+      for (const rec of records) if (rec instanceof RestoredRecord) rec.changed = false;
       this.base = baseOf(token, records, columns.numbers);
       this.base.model = store.model;
       this.base.feeds = store.model.feedStates();
@@ -565,21 +578,21 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
   const limit = Math.min(JOURNAL_RECORDS, store.records.size / 4);
   const changed: FileRecord[] = [];
   const removed: string[] = [];
-  let kept = 0;
-  base.records.forEach((before, i) => {
-    const rec = store.records.get(before.relPath);
-    if (rec === undefined) {
+  // The store holds the snapshot's records in its order (a record replaced keeps its place in the
+  // map), then those new since: one walk through both. A record out of that order is listed as
+  // removed and as changed, which the next process applies in that order: it is the same state.
+  const now = store.records.values();
+  let next = now.next();
+  for (let i = 0; i < base.records.length; i++) {
+    const before = base.records[i] as FileRecord;
+    if (next.done || next.value.relPath !== before.relPath) {
       removed.push(before.relPath);
-      return;
+      continue;
     }
-    kept++;
-    if (!sameAsBase(base, i, rec)) changed.push(rec);
-  });
-  // Files new since the snapshot: the store holds more paths than the snapshot's it still has.
-  if (store.records.size > kept) {
-    const known = new Set(base.records.map((rec) => rec.relPath));
-    for (const rec of store.records.values()) if (!known.has(rec.relPath)) changed.push(rec);
+    if (!sameAsBase(base, i, next.value)) changed.push(next.value);
+    next = now.next();
   }
+  for (; !next.done; next = now.next()) changed.push(next.value);
   if (changed.length + removed.length > limit) return null;
   const details = store.model.changedDetails();
   if (details.length > limit * JOURNAL_DETAILS) return null;

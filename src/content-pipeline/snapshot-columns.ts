@@ -394,11 +394,16 @@ class Restoring implements LinkSource {
 /**
  * A record restored from the snapshot: the fields most runs read of every record are copied, the
  * others read from the columns when asked. What a run changes in place (size and times of a file
- * read again with the same bytes, image data) is kept in `Restoring`, apart from the columns, which
- * the persistent cache compares against.
+ * read again with the same bytes, image data) is kept in `Restoring`, apart from the columns, and
+ * marks it `changed`: the persistent cache then need not compare 10,000 records field by field.
  */
 export class RestoredRecord implements FileRecord {
   article: SourceArticle | undefined = undefined;
+  /**
+   * Whether its size, times or image data were changed in place since it was restored or last
+   * saved in a snapshot (its prepared article is compared by identity).
+   */
+  changed = false;
   readonly id: string;
   readonly hash: string;
   readonly valid: boolean;
@@ -428,6 +433,7 @@ export class RestoredRecord implements FileRecord {
 
   set size(size: number) {
     this.from.numbers[this.index * RECORD_NUMBERS] = size;
+    this.changed = true;
   }
 
   get mtimeMs(): number {
@@ -436,6 +442,7 @@ export class RestoredRecord implements FileRecord {
 
   set mtimeMs(mtimeMs: number) {
     this.from.numbers[this.index * RECORD_NUMBERS + 1] = mtimeMs;
+    this.changed = true;
   }
 
   get readAt(): number {
@@ -444,6 +451,7 @@ export class RestoredRecord implements FileRecord {
 
   set readAt(readAt: number) {
     this.from.numbers[this.index * RECORD_NUMBERS + 2] = readAt;
+    this.changed = true;
   }
 
   get clockBound(): boolean {
@@ -460,6 +468,7 @@ export class RestoredRecord implements FileRecord {
 
   set imageUrls(urls: string[] | null) {
     this.from.imageUrls[this.index] = urls;
+    this.changed = true;
   }
 
   get imagesKey(): string {
@@ -468,6 +477,7 @@ export class RestoredRecord implements FileRecord {
 
   set imagesKey(key: string) {
     this.from.imagesKeys[this.index] = key;
+    this.changed = true;
   }
 
   private get flags(): number {

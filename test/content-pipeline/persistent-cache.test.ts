@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -68,6 +68,32 @@ describe('createContentCache({ dir })', () => {
     parsedFiles.length = 0;
     await build();
     expect(parsedFiles).toEqual([]);
+  });
+
+  it('journals the files added and removed since the snapshot: the next process reads none again', async () => {
+    const article = (n: number) =>
+      `---\ntitle: "N${n}"\npublishedDateTime: 2020-05-0${n}T08:00:00Z\nwebUrl: "https://news.example/n${n}"\npublished: true\n---\n`;
+    // Enough files that two changes go to a journal (see JOURNAL_RECORDS), not a new snapshot, all
+    // an hour old: none is read again for having been written just before it was read.
+    for (const n of [1, 2, 3, 4]) await writeFile(path.join(dir, `n${n}.md`), article(n));
+    const old = new Date(Date.now() - 3_600_000);
+    for (const name of await readdir(dir)) await utimes(path.join(dir, name), old, old);
+    await build();
+    await writeFile(path.join(dir, 'n5.md'), article(5));
+    await utimes(path.join(dir, 'n5.md'), old, old);
+    await rm(path.join(dir, 'n1.md'));
+    parsedFiles.length = 0;
+    await build();
+    expect(parsedFiles).toEqual(['n5.md']);
+    expect((await readdir(cacheDir, { recursive: true })).some((n) => n.endsWith('journal.json'))).toBe(true);
+
+    parsedFiles.length = 0;
+    const next = await build();
+    expect(parsedFiles).toEqual([]);
+    const uncached = await buildContent({ contentDir: dir, drafts: true, now: NOW });
+    expect(next.files.has('articles/n5.json')).toBe(true);
+    expect(next.files.has('articles/n1.json')).toBe(false);
+    expect([...next.files]).toEqual([...uncached.files]);
   });
 
   it('ignores corrupt or foreign cache files, never failing the build, and rewrites them', async () => {

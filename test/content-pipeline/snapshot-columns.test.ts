@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { linkLookup } from '../../src/content-pipeline/derive';
 import type { PreparedArticle } from '../../src/content-pipeline/prepare';
 import { recordColumns, restoreRecords } from '../../src/content-pipeline/snapshot-columns';
+import type { RestoredRecord } from '../../src/content-pipeline/snapshot-columns';
 import { ContentStore } from '../../src/content-pipeline/store';
 import type { FileRecord } from '../../src/content-pipeline/store';
 
@@ -176,7 +177,8 @@ describe('restored records', () => {
   it('take new times and image data in place, leaving the columns as restored for the journal to compare', () => {
     const { columns, restored } = restore(originals());
     const before = Array.from(columns.numbers);
-    const [a, b] = restored.records as FileRecord[] as [FileRecord, FileRecord];
+    const [a, b, c] = restored.records as [RestoredRecord, RestoredRecord, RestoredRecord];
+    expect(restored.records.some((rec) => rec.changed)).toBe(false);
     a.size = 121;
     a.mtimeMs = 1_700_000_100_000.75;
     a.readAt = 1_700_000_200_000;
@@ -185,6 +187,8 @@ describe('restored records', () => {
     expect(fields(a)).toMatchObject({ size: 121, mtimeMs: 1_700_000_100_000.75, readAt: 1_700_000_200_000 });
     expect(fields(b)).toMatchObject({ imageUrls: null, imagesKey: '' });
     expect(Array.from(columns.numbers)).toEqual(before);
+    // Each notes that it changed, for the journal, which then need not compare them field by field.
+    expect([a.changed, b.changed, c.changed]).toEqual([true, true, false]);
     // Written again, they give what they hold now.
     const again = restore(restored.records).restored.records;
     expect(again.map(fields)).toEqual(restored.records.map(fields));
