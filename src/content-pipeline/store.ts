@@ -373,24 +373,26 @@ export class ContentStore {
       stages[stage] = (stages[stage] ?? 0) + now - lap;
       lap = now;
     };
-    // Files by id, and the groups of files that share one (rare: a list only for those).
-    const byId = new Map<string, FileRecord>();
+    // Files in id order (a stable sort: files that share an id stay in the order they were found),
+    // where the groups of files that share one are neighbours (rare: a list only for those).
+    const byId = [...this.records.values()].sort((a, b) => compareStrings(a.id, b.id));
     const shared = new Map<string, FileRecord[]>();
-    for (const rec of this.records.values()) {
+    let last: FileRecord | undefined;
+    for (const rec of byId) {
       if (rec.hash === '') continue;
-      const other = byId.get(rec.id);
-      if (other === undefined) byId.set(rec.id, rec);
-      else {
+      if (last?.id === rec.id) {
         const group = shared.get(rec.id);
         if (group) group.push(rec);
-        else shared.set(rec.id, [other, rec]);
+        else shared.set(rec.id, [last, rec]);
       }
+      last = rec;
     }
     const issues: ContentIssue[] = [];
     const invalidFiles: string[] = [];
+    // In id order, as the model takes them.
     const included: FileRecord[] = [];
     let newestMtimeMs = 0;
-    for (const rec of this.records.values()) {
+    for (const rec of byId) {
       newestMtimeMs = Math.max(newestMtimeMs, rec.mtimeMs);
       if (rec.issues.length > 0) issues.push(...rec.issues);
       const group = rec.hash === '' ? undefined : shared.get(rec.id);
@@ -400,7 +402,6 @@ export class ContentStore {
       } else if (!rec.valid) invalidFiles.push(rec.file);
       else if (rec.published || options.drafts) included.push(rec);
     }
-    included.sort((a, b) => compareStrings(a.id, b.id));
     this.withImages = options.resolveImages !== undefined;
     if (options.resolveImages) {
       for (const rec of included) rec.imageUrls ??= imageUrlsOf(this.sourceOf(rec));
