@@ -28,7 +28,6 @@ import { changedShards } from './emit.ts';
 import type { ProviderCount } from './emit.ts';
 import { ContentModel } from './model.ts';
 import type { SavedFeeds } from './model.ts';
-import type { PreparedArticle } from './prepare.ts';
 import { shortHash } from './prepare.ts';
 import {
   asciiJson,
@@ -133,14 +132,13 @@ interface Journal {
 interface Base {
   token: string;
   records: FileRecord[];
-  /**
-   * Per record, what a run may change in place: size, modification and read time (`Columns`), and
-   * image data (not kept for a restored record, which notes its own changes: `changed`).
-   */
+  /** Per record, size, modification and read time (`Columns`), which a run may change in place. */
   numbers: ArrayLike<number>;
-  prepared: (PreparedArticle | undefined)[];
-  imageUrls: (string[] | null)[];
-  imagesKeys: string[];
+  /**
+   * What else a run may change in place, for each record that is not a restored one (which notes
+   * its own changes: `RestoredRecord.changed`). After a restore, none.
+   */
+  others: Map<FileRecord, Pick<FileRecord, 'prepared' | 'imageUrls' | 'imagesKey'>>;
   /**
    * The model whose details the data folder held then (it tells which changed since); none when
    * the folder was not known, and a journal cannot say what it holds.
@@ -153,37 +151,28 @@ interface Base {
 }
 
 function baseOf(token: string, records: FileRecord[], numbers: ArrayLike<number>): Base {
-  const base: Base = {
-    model: undefined,
-    feeds: undefined,
-    shards: new Map(),
-    token,
-    records,
-    numbers,
-    prepared: [],
-    imageUrls: [],
-    imagesKeys: [],
-  };
+  const others: Base['others'] = new Map();
   for (const rec of records) {
-    base.prepared.push(rec.prepared);
-    const restored = rec instanceof RestoredRecord;
-    base.imageUrls.push(restored ? null : rec.imageUrls);
-    base.imagesKeys.push(restored ? '' : rec.imagesKey);
+    if (rec instanceof RestoredRecord) continue;
+    others.set(rec, { prepared: rec.prepared, imageUrls: rec.imageUrls, imagesKey: rec.imagesKey });
   }
-  return base;
+  return { model: undefined, feeds: undefined, shards: new Map(), token, records, numbers, others };
 }
 
 /** Whether `rec` is the base's record `i`, unchanged since. */
 function sameAsBase(base: Base, i: number, rec: FileRecord): boolean {
-  if (base.records[i] !== rec || base.prepared[i] !== rec.prepared) return false;
-  if (rec instanceof RestoredRecord) return !rec.changed;
+  if (base.records[i] !== rec) return false;
+  if (rec instanceof RestoredRecord) return !rec.changedSinceSaved();
   const n = i * RECORD_NUMBERS;
+  const was = base.others.get(rec);
   return (
+    was !== undefined &&
     base.numbers[n] === rec.size &&
     base.numbers[n + 1] === rec.mtimeMs &&
     base.numbers[n + 2] === rec.readAt &&
-    base.imageUrls[i] === rec.imageUrls &&
-    base.imagesKeys[i] === rec.imagesKey
+    was.prepared === rec.prepared &&
+    was.imageUrls === rec.imageUrls &&
+    was.imagesKey === rec.imagesKey
   );
 }
 
@@ -532,7 +521,7 @@ export class ContentCache {
       this.saveWalk(folder, token);
       store.model.markSaved();
       // What restored records changed in place is in the snapshot now.
-      for (const rec of records) if (rec instanceof RestoredRecord) rec.changed = false;
+      for (const rec of records) if (rec instanceof RestoredRecord) rec.saved();
       this.base = baseOf(token, records, columns.numbers);
       this.base.model = store.model;
       this.base.feeds = store.model.feedStates();

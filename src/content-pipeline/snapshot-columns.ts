@@ -401,9 +401,10 @@ export class RestoredRecord implements FileRecord {
   article: SourceArticle | undefined = undefined;
   /**
    * Whether its size, times or image data were changed in place since it was restored or last
-   * saved in a snapshot (its prepared article is compared by identity).
+   * saved in a snapshot; its prepared article then was `savedPrepared`.
    */
   changed = false;
+  savedPrepared: PreparedArticle | undefined;
   readonly id: string;
   readonly hash: string;
   readonly valid: boolean;
@@ -417,6 +418,7 @@ export class RestoredRecord implements FileRecord {
     public prepared: PreparedArticle | undefined,
   ) {
     const flags = from.numbers[index * RECORD_NUMBERS + 3] as number;
+    this.savedPrepared = prepared;
     this.id = from.ids[index] as string;
     this.hash = from.hashes[index] as string;
     this.valid = (flags & Flag.valid) !== 0;
@@ -478,6 +480,17 @@ export class RestoredRecord implements FileRecord {
   set imagesKey(key: string) {
     this.from.imagesKeys[this.index] = key;
     this.changed = true;
+  }
+
+  /** Whether it changed since it was restored or last saved in a snapshot. */
+  changedSinceSaved(): boolean {
+    return this.changed || this.prepared !== this.savedPrepared;
+  }
+
+  /** Takes its state as the one saved in a new snapshot. */
+  saved(): void {
+    this.changed = false;
+    this.savedPrepared = this.prepared;
   }
 
   private get flags(): number {
