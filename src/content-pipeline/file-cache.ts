@@ -16,7 +16,18 @@
  * snapshot instead.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,10 +43,13 @@ import { shortHash } from './prepare.ts';
 import {
   asciiJson,
   bytesAt,
+  CardBytes,
+  DamagedSnapshot,
   packSnapshot,
   RECORD_NUMBERS,
   recordColumns,
   RestoredRecord,
+  readWhole,
   restoreRecords,
   section,
 } from './snapshot-columns.ts';
@@ -88,8 +102,12 @@ interface Snapshot {
   feeds: { shardSize: number; providers?: ProviderCount[]; feeds: [string, string, number][] } | null;
   /** Also the start of snapshot.bin: the two files were written together. */
   token: string;
-  /** snapshot.bin's CRC-32: its columns are taken as written (feed members are articles). */
+  /**
+   * The CRC-32 of snapshot.bin up to its cards: its columns are taken as written (feed members are
+   * articles). The cards, read only as runs ask for them, are checked then (`CardBytes`).
+   */
   crc: number;
+  cardsCrc: number;
   layout: Layout;
   records: Columns;
 }
@@ -237,10 +255,15 @@ export class ContentCache {
     const writeData = options.writeData && folder !== undefined;
     // A snapshot of no use (other code, another folder) leaves no records: the walk would only
     // add a stat per file to the cold run that follows, which lists the folder instead.
-    const run = await this.store.run(
-      { ...options, writeData },
-      this.store.records.size > 0 ? crawl : undefined,
-    );
+    let run: StoreRun;
+    try {
+      run = await this.store.run({ ...options, writeData }, this.store.records.size > 0 ? crawl : undefined);
+    } catch (error) {
+      if (!(error instanceof DamagedSnapshot) || !folder) throw error;
+      // A card of the snapshot was not the one saved: run again as if there were none.
+      this.dropSnapshot(folder);
+      run = await this.store.run({ ...options, writeData });
+    }
     run.stages['cache open'] = opened;
     const saving = performance.now();
     if (folder) this.save(folder);
@@ -290,9 +313,10 @@ export class ContentCache {
     this.store.dataDir = path.join(folder, 'data');
     let snapshot: Snapshot;
     let bin: Buffer;
+    let cards: CardBytes;
+    let fd: number | undefined;
     try {
       snapshot = JSON.parse(readFileSync(path.join(folder, 'snapshot.json'), 'utf8')) as Snapshot;
-      bin = readFileSync(path.join(folder, 'snapshot.bin'));
       const clock = options.now ? options.now.getTime() : null;
       if (
         typeof snapshot !== 'object' ||
@@ -300,13 +324,29 @@ export class ContentCache {
         snapshot.version !== PERSISTENT_CACHE_VERSION ||
         snapshot.code !== codeKey() ||
         snapshot.root !== path.resolve(options.contentDir) ||
-        snapshot.clock !== clock ||
-        bin.toString('latin1', 0, snapshot.token.length + 1) !== `${snapshot.token}\n` ||
-        crc32(bin) !== snapshot.crc
+        snapshot.clock !== clock
       ) {
         return;
       }
+      // The columns are read now, the cards only as runs ask for them.
+      fd = openSync(path.join(folder, 'snapshot.bin'), 'r');
+      const size = fstatSync(fd).size;
+      const head = snapshot.layout.cards;
+      if (!(Number.isSafeInteger(head) && head >= 0 && head <= size))
+        throw new Error('snapshot.bin is short');
+      bin = Buffer.allocUnsafe(head);
+      readWhole(fd, bin, 0);
+      if (
+        bin.toString('latin1', 0, snapshot.token.length + 1) !== `${snapshot.token}\n` ||
+        crc32(bin) !== snapshot.crc ||
+        typeof snapshot.cardsCrc !== 'number'
+      ) {
+        closeSync(fd);
+        return;
+      }
+      cards = CardBytes.inFile(fd, head, size - head, snapshot.cardsCrc);
     } catch {
+      if (fd !== undefined) closeSync(fd);
       return; // none yet, or unreadable: start empty
     }
     const store = this.store;
@@ -319,14 +359,14 @@ export class ContentCache {
       columns.prepared.linkLengths = section(bin, layout.linkLengths, Uint32Array);
       const links = bytesAt(bin, layout.links);
       const rare = bytesAt(bin, layout.rare);
-      const restored = restoreRecords(columns, bin, layout.cards, links, snapshot.root, rare);
+      const cardCrcs = layout.cardCrcs && section(bin, layout.cardCrcs, Uint32Array);
+      const restored = restoreRecords(columns, cards, links, snapshot.root, { rare, cardCrcs });
       const journal = readJournal(folder, snapshot.token);
       const later =
         journal &&
         restoreRecords(
           journal.records,
-          Buffer.from(journal.cards),
-          0,
+          CardBytes.inMemory(Buffer.from(journal.cards)),
           Buffer.from(journal.links),
           snapshot.root,
         );
@@ -384,12 +424,27 @@ export class ContentCache {
         store.restoreWritten(shards);
       }
     } catch {
-      store.records.clear();
-      store.model = new ContentModel();
-      store.hasData = false;
-      this.base = undefined;
-      this.state = undefined;
+      cards.release();
+      this.forget();
     }
+  }
+
+  /** Removes a damaged snapshot, and all that was restored from it. */
+  private dropSnapshot(folder: string): void {
+    this.forget();
+    for (const name of ['snapshot.json', 'journal.json', 'walk.bin']) {
+      rmSync(path.join(folder, name), { force: true });
+    }
+  }
+
+  /** Starts the store empty: nothing restored is of use. */
+  private forget(): void {
+    const store = this.store;
+    store.records.clear();
+    store.model = new ContentModel();
+    store.hasData = false;
+    this.base = undefined;
+    this.state = undefined;
   }
 
   /**
@@ -479,6 +534,7 @@ export class ContentCache {
         linkLengths: Uint32Array.from(columns.prepared.linkLengths),
         links: Buffer.from(linkText),
         rare: Buffer.from(asciiJson({ relatedUrls: columns.prepared.relatedUrls })),
+        cardCrcs: new Uint32Array(cards.length),
       });
       const p = columns.prepared;
       const snapshot: Snapshot = {
@@ -499,7 +555,8 @@ export class ContentCache {
             }
           : null,
         token,
-        crc: crc32(bytes),
+        crc: crc32(bytes.subarray(0, layout.cards)),
+        cardsCrc: crc32(bytes.subarray(layout.cards)),
         layout,
         records: {
           ...columns,
@@ -526,9 +583,10 @@ export class ContentCache {
       this.base.model = store.model;
       this.base.feeds = store.model.feedStates();
       this.base.shards = new Map(store.shardKeys);
-    } catch {
+    } catch (error) {
       // A cache that cannot be written only costs time on the next run.
       this.base = undefined;
+      if (error instanceof DamagedSnapshot) this.dropSnapshot(folder);
     }
   }
 }

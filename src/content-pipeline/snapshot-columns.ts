@@ -3,7 +3,9 @@
  * a few long arrays and typed number columns, and how they come back as records whose articles
  * read what most runs never ask for (card text, topic slugs, related URLs) only when asked.
  */
+import { closeSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { ProviderRef } from '../types/content.ts';
 import { topicSlug } from './derive.ts';
 import type { LinkSource } from './derive.ts';
@@ -67,6 +69,8 @@ export interface Layout {
   links: [number, number];
   /** `RareColumns` as JSON: parsed only when a run first asks for a related URL. */
   rare: [number, number];
+  /** Each card's CRC-32, checked when the card is read (`packSnapshot` fills it in). */
+  cardCrcs?: [number, number];
   cards: number;
 }
 
@@ -174,7 +178,8 @@ type Sections = Partial<
 
 /**
  * `head`, then each section at the next multiple of 8, then each card's UTF-8 bytes: the layout of
- * snapshot.bin (a journal's cards: no head and no sections).
+ * snapshot.bin (a journal's cards: no head and no sections). A `cardCrcs` section is filled in with
+ * the cards' CRC-32s.
  */
 export function packSnapshot(
   head: string,
@@ -194,10 +199,19 @@ export function packSnapshot(
   const out = Buffer.alloc(bytes);
   out.write(head, 0);
   for (const [name, array] of Object.entries(sections) as [keyof Sections, Float64Array][]) {
-    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), layout[name][0]);
+    out.set(
+      new Uint8Array(array.buffer, array.byteOffset, array.byteLength),
+      (layout[name] as [number, number])[0],
+    );
   }
   let at = layout.cards;
-  for (const card of cards) at += typeof card === 'string' ? out.write(card, at) : card.copyCard(out, at);
+  const crcs = sections.cardCrcs && new Uint32Array(cards.length);
+  cards.forEach((card, i) => {
+    const start = at;
+    at += typeof card === 'string' ? out.write(card, at) : card.copyCard(out, at);
+    if (crcs) crcs[i] = crc32(out.subarray(start, at));
+  });
+  if (crcs && layout.cardCrcs) out.set(new Uint8Array(crcs.buffer), layout.cardCrcs[0]);
   return { bytes: out, layout };
 }
 
@@ -234,7 +248,7 @@ const score = (n: number | null | undefined) =>
   n === null || n === undefined || Number.isNaN(n) ? undefined : n;
 
 /**
- * Records from columns (their cards in `cards` from `cardAt` on, their links in `links`), and the
+ * Records from columns (their cards in `cards`, their links in `links`), and the
  * prepared articles in their order (that of `prepared.detailHashes`). Records and articles are small
  * objects that read their numbers, file name, problems and image data from the columns when asked:
  * made with fifteen fields each, every number boxed on its own, 10,000 of them cost a new process
@@ -242,11 +256,11 @@ const score = (n: number | null | undefined) =>
  */
 export function restoreRecords(
   c: Columns,
-  cards: Buffer,
-  cardAt: number,
+  cards: CardBytes,
   links: Buffer,
   root: string,
-  rare?: Buffer,
+  /** `RareColumns` as JSON, when not in `c.prepared`; each card's CRC-32, to check it when read. */
+  { rare, cardCrcs }: { rare?: Buffer; cardCrcs?: Uint32Array } = {},
 ) {
   const p = c.prepared;
   const records: RestoredRecord[] = [];
@@ -254,10 +268,13 @@ export function restoreRecords(
   // Display paths share the folder's prefix: path.relative per file costs more than the rest.
   const first = c.relPaths[0];
   const prefix = first === undefined ? '' : displayPath(path.join(root, first)).slice(0, -first.length);
-  const from = new Restoring(c, prefix, cards, links, articles, rare);
+  if (cardCrcs && cardCrcs.length !== p.cardHashes.length)
+    throw new Error("the snapshot's cards do not match");
+  const from = new Restoring(c, prefix, cards, links, articles, rare, cardCrcs);
   let topic = 0;
   let linkAt = 0;
   let related = 0;
+  let cardAt = 0;
   for (let i = 0; i < c.relPaths.length; i++) {
     let prepared: RestoredArticle | undefined;
     if ((c.numbers[i * RECORD_NUMBERS + 3] as number) & Flag.prepared) {
@@ -266,7 +283,7 @@ export function restoreRecords(
       const nums = p.numbers;
       const topicEnd = topic + (nums[m + 4] as number);
       const cardEnd = cardAt + (p.cardLengths[article] as number);
-      if (cardEnd > cards.length) throw new Error('snapshot.bin is short');
+      if (cardEnd > cards.length) throw new Error("the snapshot's cards are short");
       const relatedEnd = related + (nums[m + 6] as number);
       if (topicEnd > p.topics.length || (!rare && relatedEnd > p.relatedUrls.length)) {
         throw new Error("the snapshot's columns do not match");
@@ -284,7 +301,7 @@ export function restoreRecords(
     }
     records.push(new RestoredRecord(from, i, c.relPaths[i] as string, prepared));
   }
-  if (cardAt !== cards.length) throw new Error('snapshot.bin does not match');
+  if (cardAt !== cards.length) throw new Error("the snapshot's cards do not match");
   from.cardStarts[articles.length] = cardAt;
   from.topicStarts[articles.length] = topic;
   from.relatedStarts[articles.length] = related;
@@ -333,11 +350,12 @@ class Restoring implements LinkSource {
     columns: Columns,
     /** What each relative path is prefixed with to name its file. */
     readonly prefix: string,
-    readonly cards: Buffer,
+    readonly cards: CardBytes,
     readonly links: Buffer,
     readonly articles: RestoredArticle[],
     /** `RareColumns` as JSON, when not in `prepared`. */
     private readonly rare?: Buffer,
+    readonly cardCrcs?: Uint32Array,
   ) {
     const prepared = columns.prepared;
     const count = columns.relPaths.length;
@@ -582,8 +600,13 @@ export class RestoredArticle implements PreparedArticle {
   }
 
   get cardText(): string {
-    this.text ??= this.from.cards.toString('utf8', this.start, this.end);
-    return this.text;
+    if (this.text !== undefined) return this.text;
+    const bytes = this.from.cards.bytes(this.start, this.end);
+    const crcs = this.from.cardCrcs;
+    if (crcs && crc32(bytes) !== crcs[this.index]) {
+      throw new DamagedSnapshot(`card ${this.index} is not the one saved`);
+    }
+    return (this.text = bytes.toString('utf8'));
   }
 
   get cardLength(): number {
@@ -616,5 +639,88 @@ export class RestoredArticle implements PreparedArticle {
   /** Copies the card's bytes into `target` at `at`; returns how many. */
   copyCard(target: Buffer, at: number): number {
     return this.from.cards.copy(target, at, this.start, this.end);
+  }
+}
+
+/**
+ * The persistent cache's files do not hold what they say (a card read from snapshot.bin whose
+ * CRC-32 is not its own): the run that finds it starts again without them.
+ */
+export class DamagedSnapshot extends Error {}
+
+/** Closes the file of a card source no longer reachable (a dev server's cache replaced, say). */
+const closing = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Closed already: nothing to do.
+  }
+});
+
+/**
+ * The bytes of restored cards, one after the other: a journal's, in memory, or snapshot.bin's,
+ * left in the file (open since the snapshot was read, so a newer one written meanwhile changes
+ * nothing) and read card by card as runs ask (after one edit, a few hundred of 10,000), or all at
+ * once when a new snapshot copies them. Each card is checked against its CRC-32 when decoded
+ * (`Layout.cardCrcs`), and all of them against theirs when read at once.
+ */
+export class CardBytes {
+  private constructor(
+    readonly length: number,
+    private memory: Buffer | undefined,
+    private file?: { fd: number; offset: number; crc: number },
+  ) {}
+
+  static inMemory(bytes: Buffer): CardBytes {
+    return new CardBytes(bytes.length, bytes);
+  }
+
+  /** `length` bytes from `offset` in the open file `fd`, which it closes once read whole. */
+  static inFile(fd: number, offset: number, length: number, crc: number): CardBytes {
+    const cards = new CardBytes(length, undefined, { fd, offset, crc });
+    closing.register(cards, fd, cards);
+    return cards;
+  }
+
+  /** Bytes `start` to `end`. */
+  bytes(start: number, end: number): Buffer {
+    if (this.memory) return this.memory.subarray(start, end);
+    const file = this.file as { fd: number; offset: number };
+    const bytes = Buffer.allocUnsafe(end - start);
+    readWhole(file.fd, bytes, file.offset + start);
+    return bytes;
+  }
+
+  /** Copies bytes `start` to `end` into `target` at `at`; returns how many. */
+  copy(target: Buffer, at: number, start: number, end: number): number {
+    return this.all().copy(target, at, start, end);
+  }
+
+  /** Closes the file (its cards not read since cannot be had). */
+  release(): void {
+    if (!this.file) return;
+    closing.unregister(this);
+    closeSync(this.file.fd);
+    this.file = undefined;
+    this.memory ??= Buffer.alloc(0);
+  }
+
+  private all(): Buffer {
+    if (this.memory) return this.memory;
+    const file = this.file as { fd: number; offset: number; crc: number };
+    const bytes = Buffer.allocUnsafe(this.length);
+    readWhole(file.fd, bytes, file.offset);
+    this.release();
+    if (crc32(bytes) !== file.crc) throw new DamagedSnapshot("the snapshot's cards are not the ones saved");
+    return (this.memory = bytes);
+  }
+}
+
+/** Fills `bytes` from the file `fd` at `position`; throws if the file ends first. */
+export function readWhole(fd: number, bytes: Buffer, position: number): void {
+  for (let at = 0; at < bytes.length;) {
+    const read = readSync(fd, bytes, at, bytes.length - at, position + at);
+    if (read === 0) throw new DamagedSnapshot('snapshot.bin is short');
+    at += read;
   }
 }

@@ -1,9 +1,19 @@
+import { fstatSync, openSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { crc32 } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { linkLookup } from '../../src/content-pipeline/derive';
+import { shortHash } from '../../src/content-pipeline/prepare';
 import type { PreparedArticle } from '../../src/content-pipeline/prepare';
-import { recordColumns, restoreRecords } from '../../src/content-pipeline/snapshot-columns';
-import type { RestoredRecord } from '../../src/content-pipeline/snapshot-columns';
+import {
+  CardBytes,
+  DamagedSnapshot,
+  recordColumns,
+  restoreRecords,
+} from '../../src/content-pipeline/snapshot-columns';
+import type { RestoredArticle, RestoredRecord } from '../../src/content-pipeline/snapshot-columns';
 import { ContentStore } from '../../src/content-pipeline/store';
 import type { FileRecord } from '../../src/content-pipeline/store';
 
@@ -19,7 +29,7 @@ const article = (id: string, links: string[]): PreparedArticle => ({
   links,
   relatedUrls: [],
   cardText: `{"id":"${id}"}`,
-  cardHash: id,
+  cardHash: shortHash(`{"id":"${id}"}`),
   detailPieces: [],
 });
 
@@ -41,11 +51,15 @@ const record = (prepared: PreparedArticle): FileRecord => ({
   imagesKey: '',
 });
 
+/** The cards of `recordColumns` as bytes in memory, as a journal keeps them. */
+const cardBytes = (cards: (RestoredArticle | string)[]) =>
+  CardBytes.inMemory(Buffer.from(cards.map((c) => (typeof c === 'string' ? c : c.cardText)).join('')));
+
 /** Articles written to columns and restored from them, as a new process does. */
 function roundTrip(articles: PreparedArticle[]): PreparedArticle[] {
   const { columns, cards, linkText } = recordColumns(articles.map(record), new ContentStore());
-  const cardBytes = Buffer.from(cards.map((c) => (typeof c === 'string' ? c : c.cardText)).join(''));
-  return restoreRecords(columns, cardBytes, 0, Buffer.from(linkText), '/content').articles;
+  const bytes = cardBytes(cards);
+  return restoreRecords(columns, bytes, Buffer.from(linkText), '/content').articles;
 }
 
 const ARTICLES = [
@@ -95,25 +109,25 @@ describe('restored articles and their links', () => {
       },
     ];
     const { columns, cards, linkText } = recordColumns(withRelated.map(record), new ContentStore());
-    const cardBytes = Buffer.from(cards.map((c) => (typeof c === 'string' ? c : c.cardText)).join(''));
+    const bytes = cardBytes(cards);
     const { relatedUrls } = columns.prepared;
     const rare = Buffer.from(JSON.stringify({ relatedUrls }));
     const bare = { ...columns, prepared: { ...columns.prepared, relatedUrls: [] } };
-    const restored = restoreRecords(bare, cardBytes, 0, Buffer.from(linkText), '/content', rare).articles;
+    const restored = restoreRecords(bare, bytes, Buffer.from(linkText), '/content', { rare }).articles;
     expect(restored.map((a) => a.relatedUrls)).toEqual(withRelated.map((a) => a.relatedUrls));
     expect(restored.map((a) => a.provider)).toEqual(withRelated.map((a) => a.provider));
     // Columns that do not match the articles are refused when read.
     const short = Buffer.from(JSON.stringify({ relatedUrls: relatedUrls.slice(1) }));
-    const damaged = restoreRecords(bare, cardBytes, 0, Buffer.from(linkText), '/content', short).articles;
+    const damaged = restoreRecords(bare, bytes, Buffer.from(linkText), '/content', { rare: short }).articles;
     expect(() => damaged[0]?.relatedUrls).toThrow('do not match');
   });
 
   it('are refused when the link text does not end where the columns say', () => {
     const { columns, cards, linkText } = recordColumns(ARTICLES.map(record), new ContentStore());
-    const cardBytes = Buffer.from(cards.map((c) => (typeof c === 'string' ? c : c.cardText)).join(''));
-    expect(() =>
-      restoreRecords(columns, cardBytes, 0, Buffer.from(linkText.slice(0, -1)), '/content'),
-    ).toThrow('the link text does not match');
+    const bytes = cardBytes(cards);
+    expect(() => restoreRecords(columns, bytes, Buffer.from(linkText.slice(0, -1)), '/content')).toThrow(
+      'the link text does not match',
+    );
   });
 });
 
@@ -142,10 +156,10 @@ describe('restored records', () => {
     const store = new ContentStore();
     store.withImages = true;
     const { columns, cards, linkText } = recordColumns(records, store);
-    const cardBytes = Buffer.from(cards.map((c) => (typeof c === 'string' ? c : c.cardText)).join(''));
+    const bytes = cardBytes(cards);
     // Files are named relative to the working folder, as the records were.
     const root = path.resolve('content');
-    return { columns, restored: restoreRecords(columns, cardBytes, 0, Buffer.from(linkText), root) };
+    return { columns, restored: restoreRecords(columns, bytes, Buffer.from(linkText), root) };
   };
   const fields = (rec: FileRecord) => {
     const { relPath, file, id, size, mtimeMs, readAt, hash, clockBound, issues, valid, published } = rec;
@@ -193,5 +207,52 @@ describe('restored records', () => {
     const again = restore(restored.records).restored.records;
     expect(again.map(fields)).toEqual(restored.records.map(fields));
     expect(fields(again[0] as FileRecord)).toMatchObject({ size: 121, mtimeMs: 1_700_000_100_000.75 });
+  });
+});
+
+describe('card bytes', () => {
+  const CARDS = ['{"id":"a"}', '{"id":"b","title":"Café"}', '{"id":"c"}'];
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'card-bytes-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  /** A file of `head` then the cards, open for reading, and where each card starts in it. */
+  async function cardFile(head: string) {
+    const file = path.join(dir, 'snapshot.bin');
+    const cards = Buffer.from(CARDS.join(''));
+    await writeFile(file, Buffer.concat([Buffer.from(head), cards]));
+    const starts = [0];
+    for (const card of CARDS) starts.push((starts.at(-1) ?? 0) + Buffer.byteLength(card));
+    return { fd: openSync(file, 'r'), cards, starts };
+  }
+
+  it('are read from the file card by card, then whole once, which closes it', async () => {
+    const { fd, cards, starts } = await cardFile('head\n');
+    const source = CardBytes.inFile(fd, 5, cards.length, crc32(cards));
+    expect(source.bytes(starts[1] ?? 0, starts[2] ?? 0).toString()).toBe(CARDS[1]);
+    const copy = Buffer.alloc(cards.length);
+    expect(source.copy(copy, 0, 0, cards.length)).toBe(cards.length);
+    expect(copy.toString()).toBe(CARDS.join(''));
+    expect(() => fstatSync(fd)).toThrow('EBADF');
+    expect(source.bytes(starts[2] ?? 0, starts[3] ?? 0).toString()).toBe(CARDS[2]);
+  });
+
+  it('are refused whole, and one by one, when their CRC-32 is not the saved one', async () => {
+    const { fd, cards } = await cardFile('head\n');
+    const source = CardBytes.inFile(fd, 5, cards.length, crc32(cards) ^ 1);
+    expect(() => source.copy(Buffer.alloc(cards.length), 0, 0, cards.length)).toThrow(DamagedSnapshot);
+
+    const articles = [article('a', []), article('b', [])];
+    const { columns, cards: written, linkText } = recordColumns(articles.map(record), new ContentStore());
+    const text = Buffer.from(written.map((c) => (typeof c === 'string' ? c : c.cardText)).join(''));
+    const cardCrcs = Uint32Array.from(articles, (a) => crc32(Buffer.from(a.cardText)));
+    text[text.length - 3] = 'c'.charCodeAt(0); // {"id":"b"} becomes {"id":"c"}
+    const restored = restoreRecords(columns, CardBytes.inMemory(text), Buffer.from(linkText), '/content', {
+      cardCrcs,
+    });
+    expect(restored.articles[0]?.cardText).toBe('{"id":"a"}');
+    expect(() => restored.articles[1]?.cardText).toThrow(DamagedSnapshot);
   });
 });
