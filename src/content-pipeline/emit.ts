@@ -182,8 +182,9 @@ export interface WrittenFeed {
 export type ProviderCount = ProviderRef & { count: number };
 
 /**
- * A feed's new members from its previous ones: the removed articles taken out, the added ones
- * inserted by binary search. Undefined when so many were added that sorting afresh is cheaper.
+ * A feed's new members from its previous ones: the removed articles taken out and the added ones
+ * inserted, each found by binary search (not a pass over 10,000 members). Undefined when so many
+ * were added that sorting afresh is cheaper.
  */
 function reorder(
   previous: EmitArticle[],
@@ -192,18 +193,37 @@ function reorder(
   order: (a: EmitArticle, b: EmitArticle) => number,
 ): EmitArticle[] | undefined {
   if (added.length > 64) return undefined;
-  const kept = removed.size === 0 ? [...previous] : previous.filter((a) => !removed.has(a));
-  for (const a of added) {
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (order(kept[mid] as EmitArticle, a) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    kept.splice(lo, 0, a);
+  const kept = previous.slice();
+  // Where each removed article is: found by the order (a total one), else by a pass over all.
+  for (const a of removed) {
+    const at = placeOf(kept, a, order) - 1;
+    if (kept[at] === a) kept.splice(at, 1);
+    else if (kept.includes(a))
+      return reorder(
+        previous.filter((b) => !removed.has(b)),
+        added,
+        new Set(),
+        order,
+      );
   }
+  for (const a of added) kept.splice(placeOf(kept, a, order), 0, a);
   return kept;
+}
+
+/** The index after the last member of `list` (sorted by `order`) that `a` does not come before. */
+function placeOf(
+  list: EmitArticle[],
+  a: EmitArticle,
+  order: (a: EmitArticle, b: EmitArticle) => number,
+): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(list[mid] as EmitArticle, a) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The text of one shard, identical to JSON.stringify({ index, items }) of its cards. */
