@@ -254,8 +254,11 @@ export class ContentModel {
       for (const slug of p.slugs) dirtyTopics.add(slug);
     };
     let kept = 0;
+    // Each article's memo, looked up once for both passes.
+    const olds: (DetailMemo | undefined)[] = [];
     for (const p of articles) {
       const old = this.details.get(p.id);
+      olds.push(old);
       if (old) kept++;
       if (old?.prepared === p) continue;
       added.push(p);
@@ -303,8 +306,8 @@ export class ContentModel {
     const next = inPlace ? undefined : new Map<string, DetailMemo>();
     const replaced: DetailMemo[] = [];
     const hashes: string[] = [];
-    for (const p of articles) {
-      const old = this.details.get(p.id);
+    articles.forEach((p, i) => {
+      const old = olds[i];
       let memo: DetailMemo;
       if (
         old?.prepared === p &&
@@ -325,7 +328,7 @@ export class ContentModel {
       if (next) next.set(p.id, memo);
       else if (memo !== old) replaced.push(memo);
       hashes.push(memo.hash);
-    }
+    });
     if (next) this.details = next;
     for (const memo of replaced) this.details.set(memo.prepared.id, memo);
     this.spellings = spellings;
