@@ -6,10 +6,10 @@
  * build links the folder into its output. Unreadable, corrupt or foreign snapshots are ignored.
  *
  * Four files: snapshot.json (the records in columns, the topic names and feed hashes the data
- * folder was made with, and its shard files), snapshot.bin (the number columns, then every card's
- * text, the links and the related URLs, each decoded only when a run asks; checked whole by its
- * CRC-32), journal.json and walk.bin (the last run's walk of the folder, which the next one
- * compares its own with). A run that
+ * folder was made with, and its shard files), snapshot.bin (the number columns, the links and the
+ * related URLs, decoded only when a run asks, checked by their CRC-32; then every card's text,
+ * read from the file only when a run asks, each card checked by its own), journal.json and walk.bin
+ * (the last run's walk of the folder, which the next one compares its own with). A run that
  * changed a few files writes only the journal: what differs from the snapshot (records, detail
  * files, shard files), so that it does not pay for writing 10,000 records again. The next process
  * restores the snapshot, then the journal; once the journal would grow long, a run writes a new
@@ -107,6 +107,7 @@ interface Snapshot {
    * articles). The cards, read only as runs ask for them, are checked then (`CardBytes`).
    */
   crc: number;
+  /** The CRC-32 of its cards, checked when a new snapshot reads them all. */
   cardsCrc: number;
   layout: Layout;
   records: Columns;
@@ -332,8 +333,9 @@ export class ContentCache {
       fd = openSync(path.join(folder, 'snapshot.bin'), 'r');
       const size = fstatSync(fd).size;
       const head = snapshot.layout.cards;
-      if (!(Number.isSafeInteger(head) && head >= 0 && head <= size))
+      if (!(Number.isSafeInteger(head) && head >= 0 && head <= size)) {
         throw new Error('snapshot.bin is short');
+      }
       bin = Buffer.allocUnsafe(head);
       readWhole(fd, bin, 0);
       if (

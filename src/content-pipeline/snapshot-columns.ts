@@ -268,8 +268,9 @@ export function restoreRecords(
   // Display paths share the folder's prefix: path.relative per file costs more than the rest.
   const first = c.relPaths[0];
   const prefix = first === undefined ? '' : displayPath(path.join(root, first)).slice(0, -first.length);
-  if (cardCrcs && cardCrcs.length !== p.cardHashes.length)
+  if (cardCrcs && cardCrcs.length !== p.cardHashes.length) {
     throw new Error("the snapshot's cards do not match");
+  }
   const from = new Restoring(c, prefix, cards, links, articles, rare, cardCrcs);
   let topic = 0;
   let linkAt = 0;
