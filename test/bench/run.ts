@@ -13,6 +13,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, generateCorpus, isCorpusCurrent } from './generate-corpus';
+import { flushWrites } from './lib/processes';
 import { renderTable, type Figure } from './report';
 import { coldLarge, coldSmall } from './suites/content-suite';
 import { incremental } from './suites/incremental-suite';
@@ -100,6 +101,7 @@ async function main() {
     raw.content = { [small]: cold.raw, [large]: big.raw };
   }
   if (parts.includes('incremental')) {
+    flushWrites();
     noteLoad('incremental');
     const result = await incremental(small, runs.incremental);
     figures.push(...result.figures);
@@ -107,6 +109,7 @@ async function main() {
   }
   if (parts.includes('page')) {
     for (const size of new Set([small, large])) {
+      flushWrites();
       noteLoad(`page ${size}`);
       const result = await pageSuite(size, runs.visits, runs.lighthouse);
       figures.push(...result.figures);

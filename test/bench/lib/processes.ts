@@ -1,4 +1,4 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { sleep } from './stats';
@@ -150,4 +150,20 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Waits until the files written so far are on disk: the cold 100k runs leave gigabytes that the
+ * kernel writes back for a minute or more, and that writing is neither the next part's time nor
+ * a timed run's.
+ */
+export function flushWrites(log: (line: string) => void = console.log): void {
+  if (process.platform === 'win32') return;
+  const started = performance.now();
+  try {
+    execFileSync('sync', { stdio: 'ignore' });
+    log(`  written files flushed to disk in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch {
+    // No sync command: the next part runs as it is.
+  }
 }
