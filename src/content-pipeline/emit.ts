@@ -183,8 +183,8 @@ export type ProviderCount = ProviderRef & { count: number };
 
 /**
  * A feed's new members from its previous ones: the removed articles taken out and the added ones
- * inserted, each found by binary search (not a pass over 10,000 members). Undefined when so many
- * were added that sorting afresh is cheaper.
+ * inserted, each found by binary search (not a pass over 10,000 members) while they are few.
+ * Undefined when so many were added that sorting afresh is cheaper.
  */
 function reorder(
   previous: EmitArticle[],
@@ -193,18 +193,17 @@ function reorder(
   order: (a: EmitArticle, b: EmitArticle) => number,
 ): EmitArticle[] | undefined {
   if (added.length > 64) return undefined;
-  const kept = previous.slice();
-  // Where each removed article is: found by the order (a total one), else by a pass over all.
-  for (const a of removed) {
-    const at = placeOf(kept, a, order) - 1;
-    if (kept[at] === a) kept.splice(at, 1);
-    else if (kept.includes(a))
-      return reorder(
-        previous.filter((b) => !removed.has(b)),
-        added,
-        new Set(),
-        order,
-      );
+  // A few removed articles are found by the order (a total one), many by one pass.
+  let kept: EmitArticle[];
+  if (removed.size > 64) kept = previous.filter((a) => !removed.has(a));
+  else {
+    kept = previous.slice();
+    for (const a of removed) {
+      // Looked for in every member only where the order does not find it (another topic's).
+      let at = placeOf(kept, a, order) - 1;
+      if (kept[at] !== a) at = kept.indexOf(a);
+      if (at !== -1) kept.splice(at, 1);
+    }
   }
   for (const a of added) kept.splice(placeOf(kept, a, order), 0, a);
   return kept;
