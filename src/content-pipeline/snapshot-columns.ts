@@ -710,8 +710,11 @@ export class CardBytes {
     if (this.memory) return this.memory;
     const file = this.file as { fd: number; offset: number; crc: number };
     const bytes = Buffer.allocUnsafe(this.length);
-    readWhole(file.fd, bytes, file.offset);
-    this.release();
+    try {
+      readWhole(file.fd, bytes, file.offset);
+    } finally {
+      this.release();
+    }
     if (crc32(bytes) !== file.crc) throw new DamagedSnapshot("the snapshot's cards are not the ones saved");
     return (this.memory = bytes);
   }
