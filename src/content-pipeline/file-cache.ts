@@ -361,7 +361,9 @@ export class ContentCache {
       columns.prepared.linkLengths = section(bin, layout.linkLengths, Uint32Array);
       const links = bytesAt(bin, layout.links);
       const rare = bytesAt(bin, layout.rare);
-      const cardCrcs = layout.cardCrcs && section(bin, layout.cardCrcs, Uint32Array);
+      // Cards read from the file are checked one by one: a snapshot without their CRC-32s is refused.
+      if (!layout.cardCrcs) throw new Error('snapshot.bin has no card checks');
+      const cardCrcs = section(bin, layout.cardCrcs, Uint32Array);
       const restored = restoreRecords(columns, cards, links, snapshot.root, { rare, cardCrcs });
       const journal = readJournal(folder, snapshot.token);
       const later =
