@@ -248,11 +248,11 @@ const score = (n: number | null | undefined) =>
   n === null || n === undefined || Number.isNaN(n) ? undefined : n;
 
 /**
- * Records from columns (their cards in `cards`, their links in `links`), and the
- * prepared articles in their order (that of `prepared.detailHashes`). Records and articles are small
- * objects that read their numbers, file name, problems and image data from the columns when asked:
- * made with fifteen fields each, every number boxed on its own, 10,000 of them cost a new process
- * more than the rest of restoring them (most of it in the garbage collector).
+ * Records from columns (their cards in `cards`, their links in `links`), and the prepared articles
+ * in their order (that of `prepared.detailHashes`). Records and articles are small objects that
+ * read their numbers, file name, problems and image data from the columns when asked: made with
+ * fifteen fields each, every number boxed on its own, 10,000 of them cost a new process more than
+ * the rest of restoring them (most of it in the garbage collector).
  */
 export function restoreRecords(
   c: Columns,
