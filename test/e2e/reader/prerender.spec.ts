@@ -86,7 +86,9 @@ test('keys pressed on the prerendered page before the app takes it over still co
     await released;
     await route.continue();
   });
-  await page.goto('/');
+  // Not until `load`: the module held here delays it if the page has painted (and started the
+  // module) before everything else had loaded, as on a busy machine.
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
   await expect(cardTitles(page).first()).toHaveText(newestTitle);
   await expect(page.locator('[role="feed"] [data-row]')).toHaveCount(0); // not taken over yet
   await page.keyboard.press('j');
