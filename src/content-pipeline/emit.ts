@@ -73,7 +73,7 @@ export interface Feed {
   memberList: MemberList;
   index: FeedIndex;
   /**
-   * The same feed in the previous plan, when its shard files have other names: the hash in them,
+   * The same feed in the previous plan, when its shards are in another folder: the hash naming it,
    * the members, and the shards whose files may hold other cards than those members give.
    */
   previous?: { hash: string; members: EmitArticle[]; differs?: Set<number> };
@@ -131,8 +131,8 @@ const ORDER: Record<FeedSort, (a: EmitArticle, b: EmitArticle) => number> = {
 };
 
 /**
- * A feed's hash, in every shard's name: over its cards' hashes in order (and the shard size), so
- * any change to a member card, the membership or the order renames every shard of the feed.
+ * A feed's hash, naming the folder of its shards: over its cards' hashes in order (and the shard
+ * size), so any change to a member card, the membership or the order gives the feed a new folder.
  */
 function feedHash(members: EmitArticle[], shardSize: number): string {
   const hashes = members.map((m) => m.cardHash).join('');
@@ -163,7 +163,7 @@ export interface FeedHistory {
   /** The previous plan's providers, by count (same process only). */
   providers?: ProviderCount[];
   /**
-   * Feeds whose shard files are named for another state than `hashes` and `members` (the state a
+   * Feeds whose shards are in the folder of another state than `hashes` and `members` (the state a
    * persistent cache's journal left): `feedKey` -> that hash, and the shards that may hold other
    * cards than the members give.
    */
@@ -171,8 +171,8 @@ export interface FeedHistory {
 }
 
 /**
- * A feed's shard files as written: the hash in their names, and the shards not known to hold the
- * cards the history's members give.
+ * A feed's shard files as written: the hash naming their folder, and the shards not known to hold
+ * the cards the history's members give.
  */
 export interface WrittenFeed {
   hash: string;
@@ -233,7 +233,7 @@ export function shardText(feed: Pick<Feed, 'members'>, index: number, shardSize:
 
 /**
  * What identifies a shard's content: its position and its cards' hashes. Two shards with one key
- * have the same text, so a shard renamed only because its feed changed elsewhere can be linked.
+ * have the same text, so a shard of another feed's folder with that key can be linked.
  */
 export function shardKey(feed: Feed, index: number, shardSize: number): string {
   const hashes = feed.members.slice(index * shardSize, (index + 1) * shardSize).map((m) => m.cardHash);
@@ -244,14 +244,14 @@ export function shardKey(feed: Feed, index: number, shardSize: number): string {
 }
 
 /**
- * The name shard `index` had in the feed's previous plan when it holds the same cards there (an
- * edit elsewhere in the feed renamed it): its file can be renamed rather than written again.
+ * Whether shard `index` of the feed's previous version (its folder named by `previous.hash`) holds
+ * the cards it holds now: an edit elsewhere in the feed gave the feed a new folder, and the file can
+ * move with it rather than be written again.
  */
-export function unchangedShard(feed: Feed, index: number, shardSize: number): string | undefined {
+export function keepsShard(feed: Feed, index: number, shardSize: number): boolean {
   const previous = feed.previous;
-  if (!previous || previous.differs?.has(index)) return undefined;
-  if (!sameShard(feed.members, previous.members, index, shardSize)) return undefined;
-  return dataFiles.shard(feed.sort, feed.topic, index, previous.hash);
+  if (!previous || previous.differs?.has(index)) return false;
+  return sameShard(feed.members, previous.members, index, shardSize);
 }
 
 /** The shards of `members` that do not hold the same articles as those of `before`. */

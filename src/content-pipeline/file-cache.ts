@@ -133,8 +133,8 @@ interface Journal {
   /** Records gone since the snapshot, by path. */
   removed: string[];
   /**
-   * Feeds whose shard files have other names than the snapshot's: key, the hash in the names, and
-   * the shards that may hold other cards than the snapshot's members give (`markFeedsWritten`).
+   * Feeds whose shards are in another folder than the snapshot's: key, the hash naming it, and the
+   * shards that may hold other cards than the snapshot's members give (`markFeedsWritten`).
    */
   feeds: [string, string, number[]][];
   /** Records new or changed since the snapshot; their cards, in order, in `cards`, links in `links`. */
@@ -690,9 +690,9 @@ function shardChanges(now: Map<string, string>, before: Map<string, string>): Jo
 }
 
 /**
- * The feeds whose shard files are named otherwise than in the snapshot: for each, the shards not
+ * The feeds whose shards are in another folder than in the snapshot: for each, the shards not
  * holding the snapshot's cards, found by comparing the members (the same objects while unchanged).
- * A feed whose members are not known on either side is left out: its old files are not renamed.
+ * A feed whose members are not known on either side is left out: its old folder is not moved.
  */
 function writtenFeeds(now: Base['feeds'], before: Base['feeds']): [string, string, number[]][] {
   const feeds: [string, string, number[]][] = [];

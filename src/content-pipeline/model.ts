@@ -165,8 +165,9 @@ export class ContentModel {
 
   /**
    * Feeds whose shard files a later run wrote after the state `restore` was given (the persistent
-   * cache's journal): each one's key, the hash in the files' names and the shards whose files may
-   * hold other cards than the restored members give. Lets the next run rename the others.
+   * cache's journal): each one's key, the hash naming their folder and the shards whose files may
+   * hold other cards than the restored members give. Lets the next run move the folder and keep
+   * the others.
    */
   markFeedsWritten(feeds: [string, string, number[]][]): void {
     if (!this.feeds) return;

@@ -7,16 +7,7 @@
  * survive the process (`file-cache.ts`).
  */
 import { createHash } from 'node:crypto';
-import {
-  linkSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dataFiles } from '../config/data-files.ts';
@@ -25,7 +16,6 @@ import type { FileResult } from './check-file.ts';
 import type { Crawl, EarlierWalk } from './crawl.ts';
 import { checkInWorkers, workerCount } from './check-workers.ts';
 import type { ResolvedImage } from './derive.ts';
-import { shardKey, shardText, unchangedShard } from './emit.ts';
 import type { PlannedOutput } from './emit.ts';
 import type { ContentIssue } from './issues.ts';
 import { compareIssues, compareStrings } from './issues.ts';
@@ -42,6 +32,7 @@ import { ContentModel } from './model.ts';
 import { prepareArticle } from './prepare.ts';
 import type { PreparedArticle } from './prepare.ts';
 import type { SourceArticle } from './source.ts';
+import { removeFile, writeShards } from './shard-folders.ts';
 import { withPlainEnv } from './yaml-tree.ts';
 
 export interface FileRecord {
@@ -505,10 +496,9 @@ export class ContentStore {
 
   /**
    * Writes into the data folder as the run goes: each changed detail at once, then the feeds'
-   * shards that are new, the manifest, and removes the files no longer part of the output. A file
-   * is replaced by a new one (never rewritten in place): copies linked elsewhere keep their text. A
-   * shard whose name is new but whose content the folder has (its feed changed elsewhere) is linked
-   * to that file rather than written again.
+   * shards that are new (see `writeShards`), the manifest, and removes the files no longer part of
+   * the output. A file is replaced by a new one (never rewritten in place): copies linked elsewhere
+   * keep their text.
    */
   private dataWriter() {
     const dir = this.dataDir;
@@ -523,7 +513,6 @@ export class ContentStore {
     // that stops halfway leaves a folder the next process does not trust (file-cache.ts).
     this.hasData = false;
     rmSync(path.join(dir, dataFiles.manifest()), { force: true });
-    const shardKeys = this.shardKeys;
     mkdirSync(path.join(dir, 'articles'), { recursive: true });
     mkdirSync(path.join(dir, 'feed'), { recursive: true });
     const put = (name: string, text: string, replaces: boolean) => {
@@ -541,41 +530,7 @@ export class ContentStore {
       elapsed: () => elapsed,
       finish: (plan: PlannedOutput, removedDetails: string[]) => {
         for (const id of removedDetails) removeFile(path.join(dir, dataFiles.article(id)));
-        let byKey: Map<string, string> | undefined;
-        const added: [string, string][] = [];
-        // Old shard files renamed to a new name: an edit renames every shard of its feeds, and most
-        // of them hold the same cards as before.
-        const moved = new Set<string>();
-        for (const [name, { feed, index }] of plan.shards) {
-          if (shardKeys.has(name)) continue;
-          const from = unchangedShard(feed, index, plan.shardSize);
-          const fromKey = from === undefined ? undefined : shardKeys.get(from);
-          if (from !== undefined && fromKey !== undefined && !plan.shards.has(from) && !moved.has(from)) {
-            if (tryRename(path.join(dir, from), path.join(dir, name))) {
-              moved.add(from);
-              byKey?.set(fromKey, name);
-              added.push([name, fromKey]);
-              continue;
-            }
-          }
-          const key = fromKey ?? shardKey(feed, index, plan.shardSize);
-          if (!byKey) {
-            byKey = new Map();
-            for (const [known, knownKey] of shardKeys) if (!moved.has(known)) byKey.set(knownKey, known);
-            for (const [renamed, renamedKey] of added) byKey.set(renamedKey, renamed);
-          }
-          const same = byKey.get(key);
-          if (same === undefined || !tryLink(path.join(dir, same), path.join(dir, name))) {
-            put(name, shardText(feed, index, plan.shardSize), false);
-          }
-          added.push([name, key]);
-        }
-        for (const name of shardKeys.keys()) {
-          if (plan.shards.has(name)) continue;
-          if (!moved.has(name)) removeFile(path.join(dir, name));
-          shardKeys.delete(name);
-        }
-        for (const [name, key] of added) shardKeys.set(name, key);
+        writeShards(dir, plan, this.shardKeys);
         put(dataFiles.manifest(), plan.manifestText, false);
         this.hasData = true;
       },
@@ -596,40 +551,4 @@ function kept(rec: FileRecord | undefined, mtimeMs: number, max: number): rec is
     mtimeMs === rec.mtimeMs &&
     mtimeMs < rec.readAt - RACY_MS
   );
-}
-
-/** Removes a file if it is there. */
-function removeFile(target: string): void {
-  try {
-    unlinkSync(target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-}
-
-/** Renames `from` to `to`, replacing any file there; false when that cannot be done. */
-function tryRename(from: string, to: string): boolean {
-  try {
-    renameSync(from, to);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Links `to` to the file `from`, replacing any file there; false when that cannot be done. */
-function tryLink(from: string, to: string): boolean {
-  try {
-    linkSync(from, to);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-  }
-  try {
-    removeFile(to);
-    linkSync(from, to);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -93,7 +93,7 @@ export interface FeedShard {
 
 /**
  * A feed (all articles, or one topic) in one ordering. Shard `n` lives at
- * `data/feed/<sort>-<topic slug or "all">-<n>.<hash>.json` (built by `src/config/paths.ts`), so the
+ * `data/feed/<sort>-<topic slug or "all">.<hash>/<n>.json` (built by `src/config/paths.ts`), so the
  * manifest grows with the number of topics only, never with the number of shards.
  */
 export interface FeedIndex {
@@ -101,7 +101,7 @@ export interface FeedIndex {
   count: number;
   /** Shards in this feed (`ceil(count / shardSize)`). */
   shards: number;
-  /** Content hash over this feed's shards; part of every shard's file name. */
+  /** Content hash over this feed's shards; names the folder of its shards. */
   hash: string;
 }
 

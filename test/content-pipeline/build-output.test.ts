@@ -113,10 +113,12 @@ const detailsIn = (tree: Tree) =>
     .map(([, text]) => JSON.parse(text) as ArticleDetail);
 /** The shard file names of one feed, in shard order. */
 const shardNames = (tree: Tree, sort: string, topic: string | null) => {
-  const feed = `feed/${sort}-${topic ?? 'all'}-`;
+  const feed = `feed/${sort}-${topic ?? 'all'}.`;
+  const shard = /^[0-9a-f]+\/(\d+)\.json$/;
+  const index = (name: string) => Number(shard.exec(name.slice(feed.length))?.[1]);
   return [...tree.keys()]
-    .filter((name) => name.startsWith(feed) && /^\d+\.[0-9a-f]+\.json$/.test(name.slice(feed.length)))
-    .sort((a, b) => Number(a.slice(feed.length).split('.')[0]) - Number(b.slice(feed.length).split('.')[0]));
+    .filter((name) => name.startsWith(feed) && shard.test(name.slice(feed.length)))
+    .sort((a, b) => index(a) - index(b));
 };
 const cardsIn = (tree: Tree, name: string) =>
   (JSON.parse(tree.get(name) ?? '') as { index: number; items: CardSummary[] }).items;

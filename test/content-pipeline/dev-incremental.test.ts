@@ -121,11 +121,11 @@ describe('dev server updates from the changed files only', { timeout: 30_000 }, 
     expect((await detail('a')).topics).toEqual([{ slug: 'science', name: 'science' }]);
     expect((await detail('a')).related[0]?.articleId).toBe('b');
     expect((await served('articles/c.json')).text).not.toBe(cBefore);
-    // Shards of feeds that changed are renamed; the old names are gone.
+    // Feeds that changed have new folders; the old shard names are gone.
     for (const name of before.filter((n) => !after.includes(n)))
       expect((await served(name)).status).toBe(404);
-    expect(after.filter((n) => n.startsWith('feed/') && n.includes('-space-'))).toEqual(
-      before.filter((n) => n.startsWith('feed/') && n.includes('-space-')),
+    expect(after.filter((n) => n.startsWith('feed/') && n.includes('-space.'))).toEqual(
+      before.filter((n) => n.startsWith('feed/') && n.includes('-space.')),
     );
   });
 

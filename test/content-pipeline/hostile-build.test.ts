@@ -148,7 +148,7 @@ describe('buildContent over test/fixtures/hostile', () => {
       related: [{ title: `${html} related`, excerpt: '<iframe src=javascript:alert(6)>' }],
     });
     const shard = [...build.files]
-      .filter(([name]) => name.startsWith('feed/newest-all-'))
+      .filter(([name]) => name.startsWith('feed/newest-all.'))
       .map(([, json]) => JSON.parse(json) as FeedShard)[0];
     const card = shard?.items.find((c: CardSummary) => c.id === 'html-in-text');
     expect(card?.title).toBe(`${html} title`);

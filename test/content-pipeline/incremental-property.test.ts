@@ -454,7 +454,7 @@ async function runSequence(edits: Edit[]): Promise<void> {
 describe('incremental output equals a cold build after any sequence of edits', () => {
   it('has feeds of several shards to start with', async () => {
     const { files } = await coldBuild(base);
-    const shards = (feed: string) => [...files.keys()].filter((n) => n.startsWith(`feed/${feed}-`)).length;
+    const shards = (feed: string) => [...files.keys()].filter((n) => n.startsWith(`feed/${feed}.`)).length;
     for (const sort of ['newest', 'quality', 'heat'])
       expect(shards(`${sort}-all`), sort).toBeGreaterThanOrEqual(2);
   });

@@ -19,7 +19,7 @@ test('the first view reads the manifest and one shard, once each, announced in t
     .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
   expect(preloads).toEqual([
     '/data/manifest.json',
-    expect.stringMatching(/^\/data\/feed\/newest-all-0\.\w+\.json$/),
+    expect.stringMatching(/^\/data\/feed\/newest-all\.\w+\/0\.json$/),
   ]);
   // A preload the app's own fetch did not reuse would show here as a second request.
   expect(dataRequests.sort()).toEqual([...preloads].sort());

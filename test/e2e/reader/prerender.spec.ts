@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { dataFiles } from '../../../src/config/data-files';
 import type { FeedShard, Manifest } from '../../../src/types/content';
 import { cardTitles, feed, manyTopicsTitle, newestTitle, stayLocal } from './feed-support';
 
@@ -18,7 +19,9 @@ async function withoutApp(page: Page) {
 async function thisBuild(page: Page): Promise<{ manifest: Manifest; shard: FeedShard }> {
   const manifest = (await (await page.request.get('/data/manifest.json')).json()) as Manifest;
   const { hash } = manifest.feeds.newest;
-  const shard = (await (await page.request.get(`/data/feed/newest-all-0.${hash}.json`)).json()) as FeedShard;
+  const shard = (await (
+    await page.request.get(`/data/${dataFiles.shard('newest', null, 0, hash)}`)
+  ).json()) as FeedShard;
   return { manifest, shard };
 }
 

@@ -127,3 +127,8 @@ export function buildSite(items: CardSummary[], shardSize = 3): Site {
   for (const item of items) files.set(`/data/${dataFiles.article(item.id)}`, detailOf(item));
   return { manifest, files };
 }
+
+/** The URL path of shard `n` of the all feed newest first, as the reader asks for it. */
+export function newestShard(site: Site, n: number): string {
+  return `/data/${dataFiles.shard('newest', null, n, site.manifest.feeds.newest.hash)}`;
+}

@@ -7,6 +7,7 @@ import {
   type FeedPage,
   type FeedSource,
 } from '../../../src/api/feed-pages';
+import { dataFiles } from '../../../src/config/data-files';
 import type { FeedShard, FeedSort } from '../../../src/types/content';
 import { buildSite, card, cards, ordered, type Site } from './builders';
 
@@ -23,10 +24,9 @@ function readAll(site: Site, sort: FeedSort, sources: FeedSource[]) {
       shards: cursor.map((n, i) => {
         if (n < 0) return null;
         const source = sources[i]!;
-        const path = [...site.files.keys()].find((p) =>
-          p.includes(`/feed/${sort}-${source.topic ?? 'all'}-${n}.${source.feed.hash}.json`),
-        );
-        return site.files.get(path!) as FeedShard;
+        return site.files.get(
+          `/data/${dataFiles.shard(sort, source.topic, n, source.feed.hash)}`,
+        ) as FeedShard;
       }),
     };
     pages.push(page);
