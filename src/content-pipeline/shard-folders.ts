@@ -54,6 +54,8 @@ export function writeShards(dir: string, plan: PlannedOutput, shardKeys: Map<str
     const from = feed.previous && dataFiles.feed(feed.sort, feed.topic, feed.previous.hash);
     // Shards whose file in the moved folder holds other cards: replaced below.
     const stale = new Set<number>();
+    // Keys worked out while sorting the moved files: those shards need them again below.
+    const keys = new Map<number, string>();
     const old = from === undefined ? undefined : known.get(from);
     if (
       from !== undefined &&
@@ -68,9 +70,18 @@ export function writeShards(dir: string, plan: PlannedOutput, shardKeys: Map<str
         const key = shardKeys.get(name) as string;
         forget(name);
         const now = dataFiles.shard(feed.sort, feed.topic, n, feed.index.hash);
-        if (n >= count) removeFile(path.join(dir, now));
-        else if (keepsShard(feed, n, plan.shardSize)) note(now, key);
-        else stale.add(n);
+        if (n >= count) {
+          removeFile(path.join(dir, now));
+          continue;
+        }
+        // Not known to hold the same cards (the history may not know what the file holds, as
+        // after a journal): its key tells.
+        const fresh = keepsShard(feed, n, plan.shardSize) ? key : shardKey(feed, n, plan.shardSize);
+        if (fresh === key) note(now, key);
+        else {
+          stale.add(n);
+          keys.set(n, fresh);
+        }
       }
     } else {
       mkdirSync(path.join(dir, folder), { recursive: true });
@@ -78,7 +89,7 @@ export function writeShards(dir: string, plan: PlannedOutput, shardKeys: Map<str
     for (let n = 0; n < count; n++) {
       const name = dataFiles.shard(feed.sort, feed.topic, n, feed.index.hash);
       if (shardKeys.has(name)) continue;
-      const key = shardKey(feed, n, plan.shardSize);
+      const key = keys.get(n) ?? shardKey(feed, n, plan.shardSize);
       const target = path.join(dir, name);
       const same = sameContent(key);
       if (same === undefined || !tryLink(path.join(dir, same), target)) {

@@ -508,6 +508,35 @@ describe('a build through the persistent data folder, over several shards per fe
     SLOW,
   );
 
+  it(
+    'a new process keeps a shard an earlier edit wrote, known only from the journal, when its feed changes elsewhere',
+    async () => {
+      const data = (name: string) => path.join(root, name, 'data');
+      const ino = async (name: string, file: string) => (await stat(path.join(data(name), file))).ino;
+      await build(path.join(root, 'dist1'));
+      const first = await readTree(data('dist1'));
+      const [firstShard = '', , lastShard = ''] = shardNames(first, 'newest', null);
+      const early = cardsIn(first, firstShard)[0]?.id ?? '';
+      const late = cardsIn(first, lastShard)[0]?.id ?? '';
+      await editArticle(early, setTitle('The first edit'));
+      await build(path.join(root, 'dist2'));
+      expect(await cacheState()).toMatchObject({ journal: true });
+      await editArticle(late, setTitle('The second edit'));
+      await build(path.join(root, 'dist3'));
+
+      const second = await readTree(data('dist2'));
+      const third = await readTree(data('dist3'));
+      expect(third).toEqual(await coldFiles());
+      const [before = ''] = shardNames(second, 'newest', null);
+      const [after = ''] = shardNames(third, 'newest', null);
+      // The feed has a new folder; its first shard, which the first edit wrote, moved with it.
+      expect(after).not.toBe(before);
+      expect(cardsIn(third, after)[0]).toMatchObject({ id: early, title: 'The first edit' });
+      expect(await ino('dist3', after)).toBe(await ino('dist2', before));
+    },
+    SLOW,
+  );
+
   /** The cache's own file `name` (snapshot.json, snapshot.bin or journal.json). */
   async function cacheFile(name: string): Promise<string> {
     const found = (await readdir(cacheDir, { recursive: true })).filter((n) => path.basename(n) === name);
