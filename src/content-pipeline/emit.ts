@@ -105,8 +105,8 @@ export interface PlannedOutput {
   manifest: Manifest;
   manifestText: string;
   feeds: Feed[];
-  /** Shard file name -> its feed and position. */
-  shards: Map<string, { feed: Feed; index: number }>;
+  /** Shard file name -> its feed and position (made when first asked for). */
+  readonly shards: Map<string, { feed: Feed; index: number }>;
   shardSize: number;
   /** Every provider by count (the manifest lists the first ones). */
   providers: ProviderCount[];
@@ -284,7 +284,6 @@ export function planOutput(
 ): PlannedOutput {
   const shardSize = options.shardSize ?? SHARD_SIZE;
   const feedList: Feed[] = [];
-  const shards = new Map<string, { feed: Feed; index: number }>();
   const known = history?.shardSize === shardSize ? history : undefined;
 
   const addFeed = (sort: FeedSort, topic: string | null, ordered: MemberList): FeedIndex => {
@@ -304,9 +303,6 @@ export function planOutput(
       feed.previous = { hash: written.hash, members: beforeMembers.get(), differs: written.differs };
     }
     feedList.push(feed);
-    for (let n = 0; n < index.shards; n++) {
-      shards.set(dataFiles.shard(sort, topic, n, index.hash), { feed, index: n });
-    }
     return index;
   };
 
@@ -389,11 +385,22 @@ export function planOutput(
     topics,
     providers: providers.slice(0, MAX_MANIFEST_PROVIDERS),
   };
+  // Shard names only when asked for (serving or listing files): a build writes by feed.
+  let shards: PlannedOutput['shards'] | undefined;
   return {
     manifest,
     manifestText: JSON.stringify(manifest),
     feeds: feedList,
-    shards,
+    get shards() {
+      if (shards) return shards;
+      shards = new Map();
+      for (const feed of feedList) {
+        for (let n = 0; n < feed.index.shards; n++) {
+          shards.set(dataFiles.shard(feed.sort, feed.topic, n, feed.index.hash), { feed, index: n });
+        }
+      }
+      return shards;
+    },
     shardSize,
     providers,
   };
