@@ -61,7 +61,7 @@ import type { FileRecord, RunOptions, StoreRun } from './store.ts';
  * Bump when the snapshot's shape changes. Any change to the pipeline's code also invalidates it
  * (see `codeKey`), so a new check or another output shape never meets old results.
  */
-export const PERSISTENT_CACHE_VERSION = 4;
+export const PERSISTENT_CACHE_VERSION = 5;
 
 /**
  * A run writes the journal instead of a new snapshot while no more than this many records (and a
@@ -89,7 +89,7 @@ interface Snapshot {
    * detail hashes, these shards and that manifest; null when it holds nothing known.
    */
   written: string | null;
-  /** Shard files in the data folder: name and content key. */
+  /** The data folder's feed folders: name, and the content key of each shard, space-separated. */
   shards: [string, string][];
   /** Topic display names the details in the data folder were rendered with. */
   topics: [string, string][];
@@ -120,7 +120,7 @@ interface Journal {
   state: string;
   /** As in the snapshot, for the data folder as the last run left it. */
   written: string | null;
-  /** The shard files that differ from the snapshot's: new ones (name and key), and ones gone. */
+  /** The feed folders that differ from the snapshot's: new ones (as in the snapshot), and ones gone. */
   shards: { added: [string, string][]; removed: string[] };
   /**
    * Detail files whose text is not the snapshot's: id and hash ('' for a file removed). The next
@@ -165,8 +165,8 @@ interface Base {
   model: ContentModel | undefined;
   /** The feeds of the data folder: hashes and, when known, members. */
   feeds: ReturnType<ContentModel['feedStates']>;
-  /** The shard files of the data folder: name and key. */
-  shards: Map<string, string>;
+  /** The feed folders of the data folder: name and shard keys. */
+  shards: Map<string, string[]>;
 }
 
 function baseOf(token: string, records: FileRecord[], numbers: ArrayLike<number>): Base {
@@ -421,10 +421,10 @@ export class ContentCache {
             if (p && p.detailPieces.length === 0) p.detailPieces = pieces;
           }
         }
-        this.base.shards = new Map(snapshot.shards);
+        this.base.shards = new Map(snapshot.shards.map(([folder, keys]) => [folder, keys.split(' ')]));
         const shards = journal ? new Map(this.base.shards) : this.base.shards;
-        for (const name of journal?.shards.removed ?? []) shards.delete(name);
-        for (const [name, key] of journal?.shards.added ?? []) shards.set(name, key);
+        for (const folder of journal?.shards.removed ?? []) shards.delete(folder);
+        for (const [folder, keys] of journal?.shards.added ?? []) shards.set(folder, keys.split(' '));
         store.restoreWritten(shards);
       }
     } catch {
@@ -548,7 +548,7 @@ export class ContentCache {
         clock: store.clock ?? null,
         // The manifest this run wrote, hashed from memory (the same text the next open reads back).
         written,
-        shards: [...store.shardKeys],
+        shards: [...store.shardFolders].map(([folder, keys]) => [folder, keys.join(' ')]),
         topics: store.model.topicNames(),
         spellings: store.model.spellingCounts(),
         feeds: saved
@@ -586,7 +586,7 @@ export class ContentCache {
       this.base = baseOf(token, records, columns.numbers);
       this.base.model = store.model;
       this.base.feeds = store.model.feedStates();
-      this.base.shards = new Map(store.shardKeys);
+      this.base.shards = new Map(store.shardFolders);
     } catch (error) {
       // A cache that cannot be written only costs time on the next run.
       this.base = undefined;
@@ -669,7 +669,7 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
     token: base.token,
     state: randomBytes(9).toString('base64url'),
     written,
-    shards: shardChanges(store.shardKeys, base.shards),
+    shards: shardChanges(store.shardFolders, base.shards),
     details,
     pieces,
     removed,
@@ -680,12 +680,16 @@ function journalOf(store: ContentStore, base: Base, written: string | null): Jou
   };
 }
 
-/** The shard files in `now` that are not in `before` as they are, and those gone from it. */
-function shardChanges(now: Map<string, string>, before: Map<string, string>): Journal['shards'] {
+/** The feed folders in `now` that are not in `before` as they are, and those gone from it. */
+function shardChanges(now: Map<string, string[]>, before: Map<string, string[]>): Journal['shards'] {
   const added: [string, string][] = [];
   const removed: string[] = [];
-  for (const [name, key] of now) if (before.get(name) !== key) added.push([name, key]);
-  for (const name of before.keys()) if (!now.has(name)) removed.push(name);
+  for (const [folder, keys] of now) {
+    const was = before.get(folder);
+    // A folder left as it was keeps its list; one written again has a new one.
+    if (was !== keys && was?.join(' ') !== keys.join(' ')) added.push([folder, keys.join(' ')]);
+  }
+  for (const folder of before.keys()) if (!now.has(folder)) removed.push(folder);
   return { added, removed };
 }
 

@@ -5,9 +5,9 @@ import { dataFiles } from '../config/data-files.ts';
 import { keepsShard, shardKey, shardText, type PlannedOutput } from './emit.ts';
 
 /**
- * Writes the shards of `plan` into `dir`, where `shardKeys` (file name -> content key, kept up to
- * date here) lists the shard files already there. A feed's shards share the folder named by its
- * hash:
+ * Writes the shards of `plan` into `dir`, where `folders` (feed folder -> the content key of each
+ * of its shards, kept up to date here) lists the feed folders already there. A feed's shards share
+ * the folder named by its hash:
  * - a folder already there holds that version of the feed, and is left as it is;
  * - the folder of the feed's previous version becomes the new one by one rename, however many
  *   shards it holds (an edit gives both global feeds of each order a new hash), and only its
@@ -16,94 +16,70 @@ import { keepsShard, shardKey, shardText, type PlannedOutput } from './emit.ts';
  * Folders the plan no longer has are removed. A file is replaced by a new one, never rewritten in
  * place: copies linked elsewhere (a build's output) keep their text.
  */
-export function writeShards(dir: string, plan: PlannedOutput, shardKeys: Map<string, string>): void {
-  const known = new Map<string, string[]>();
-  for (const name of shardKeys.keys()) {
-    const folder = name.slice(0, name.lastIndexOf('/'));
-    const names = known.get(folder);
-    if (names) names.push(name);
-    else known.set(folder, [name]);
-  }
-  const folders = plan.feeds.map((feed) => dataFiles.feed(feed.sort, feed.topic, feed.index.hash));
-  const planned = new Set(folders);
-  const moved = new Set<string>();
+export function writeShards(dir: string, plan: PlannedOutput, folders: Map<string, string[]>): void {
+  const size = plan.shardSize;
+  const names = plan.feeds.map((feed) => dataFiles.feed(feed.sort, feed.topic, feed.index.hash));
+  const planned = new Set(names);
 
-  // A shard file by content key, made when first needed and kept in step with `shardKeys`.
-  let byKey: Map<string, string> | undefined;
-  const sameContent = (key: string) => {
+  // Where a shard with a given key is, made when first needed; checked against `folders` when used.
+  let byKey: Map<string, [string, number]> | undefined;
+  const sameContent = (key: string): string | undefined => {
     if (!byKey) {
       byKey = new Map();
-      for (const [name, k] of shardKeys) byKey.set(k, name);
+      for (const [folder, keys] of folders) keys.forEach((k, n) => byKey?.set(k, [folder, n]));
     }
-    return byKey.get(key);
-  };
-  const forget = (name: string) => {
-    const key = shardKeys.get(name);
-    shardKeys.delete(name);
-    if (key !== undefined && byKey?.get(key) === name) byKey.delete(key);
-  };
-  const note = (name: string, key: string) => {
-    shardKeys.set(name, key);
-    byKey?.set(key, name);
+    const at = byKey.get(key);
+    return at && folders.get(at[0])?.[at[1]] === key ? dataFiles.shardIn(at[0], at[1]) : undefined;
   };
 
   plan.feeds.forEach((feed, i) => {
-    const folder = folders[i] as string;
+    const folder = names[i] as string;
     const count = feed.index.shards;
-    if (known.has(folder) || count === 0) return;
+    if (folders.has(folder) || count === 0) return;
     const from = feed.previous && dataFiles.feed(feed.sort, feed.topic, feed.previous.hash);
-    // Shards whose file in the moved folder holds other cards: replaced below.
+    const old = from === undefined ? undefined : folders.get(from);
+    const keys: string[] = [];
+    // Shards 0 to `inPlace` - 1 have a file in the folder, moved with it; those in `stale` hold
+    // other cards now.
+    let inPlace = 0;
     const stale = new Set<number>();
-    // Keys worked out while sorting the moved files: those shards need them again below.
-    const keys = new Map<number, string>();
-    const old = from === undefined ? undefined : known.get(from);
     if (
       from !== undefined &&
       old !== undefined &&
       !planned.has(from) &&
-      !moved.has(from) &&
       tryRename(path.join(dir, from), path.join(dir, folder))
     ) {
-      moved.add(from);
-      for (const name of old) {
-        const n = Number(name.slice(from.length + 1, -'.json'.length));
-        const key = shardKeys.get(name) as string;
-        forget(name);
-        const now = dataFiles.shard(feed.sort, feed.topic, n, feed.index.hash);
-        if (n >= count) {
-          removeFile(path.join(dir, now));
-          continue;
-        }
+      folders.delete(from);
+      inPlace = Math.min(old.length, count);
+      for (let n = count; n < old.length; n++) removeFile(path.join(dir, dataFiles.shardIn(folder, n)));
+      for (let n = 0; n < inPlace; n++) {
+        const key = old[n] as string;
         // Not known to hold the same cards (the history may not know what the file holds, as
         // after a journal): its key tells.
-        const fresh = keepsShard(feed, n, plan.shardSize) ? key : shardKey(feed, n, plan.shardSize);
-        if (fresh === key) note(now, key);
-        else {
-          stale.add(n);
-          keys.set(n, fresh);
-        }
+        keys[n] = keepsShard(feed, n, size) ? key : shardKey(feed, n, size);
+        if (keys[n] !== key) stale.add(n);
       }
     } else {
       mkdirSync(path.join(dir, folder), { recursive: true });
     }
     for (let n = 0; n < count; n++) {
-      const name = dataFiles.shard(feed.sort, feed.topic, n, feed.index.hash);
-      if (shardKeys.has(name)) continue;
-      const key = keys.get(n) ?? shardKey(feed, n, plan.shardSize);
-      const target = path.join(dir, name);
+      if (n < inPlace && !stale.has(n)) continue;
+      const key = (keys[n] ??= shardKey(feed, n, size));
+      const target = path.join(dir, dataFiles.shardIn(folder, n));
       const same = sameContent(key);
       if (same === undefined || !tryLink(path.join(dir, same), target)) {
-        if (stale.has(n)) removeFile(target);
-        writeFileSync(target, shardText(feed, n, plan.shardSize));
+        if (n < inPlace) removeFile(target);
+        writeFileSync(target, shardText(feed, n, size));
       }
-      note(name, key);
     }
+    folders.set(folder, keys);
+    if (byKey) keys.forEach((key, n) => byKey?.set(key, [folder, n]));
   });
 
-  for (const [folder, names] of known) {
-    if (planned.has(folder) || moved.has(folder)) continue;
+  for (const folder of [...folders.keys()]) {
+    if (planned.has(folder)) continue;
     rmSync(path.join(dir, folder), { recursive: true, force: true });
-    for (const name of names) forget(name);
+    folders.delete(folder);
   }
 }
 

@@ -106,11 +106,11 @@ export class ContentStore {
   dataDir: string | undefined;
   /**
    * Whether `dataDir` holds the output of the last run that wrote it: a detail file per article of
-   * the model, the shards of `shardKeys`, and the manifest.
+   * the model, the feed folders of `shardFolders`, and the manifest.
    */
   hasData = false;
-  /** The shard files in `dataDir`: name -> key of their content (`shardKey`). */
-  readonly shardKeys = new Map<string, string>();
+  /** The feed folders in `dataDir`: name -> the key of each shard's content (`shardKey`), by index. */
+  readonly shardFolders = new Map<string, string[]>();
   last: StoreRun | undefined;
   /** Whether the last run had the image step. */
   withImages = false;
@@ -415,7 +415,7 @@ export class ContentStore {
     // A run that does not write leaves the folder behind the records: it is not reused later.
     if (!options.writeData) {
       this.hasData = false;
-      this.shardKeys.clear();
+      this.shardFolders.clear();
     }
     const builtAt = (options.now ?? new Date(Math.floor(newestMtimeMs))).toISOString();
     const { plan, removedDetails } = this.model.run(prepared, {
@@ -470,10 +470,10 @@ export class ContentStore {
    * Takes the data folder as written by an earlier process (the persistent cache): the model's
    * details, the manifest, and `shards`.
    */
-  restoreWritten(shards: Map<string, string>): void {
+  restoreWritten(shards: Map<string, string[]>): void {
     this.hasData = true;
-    this.shardKeys.clear();
-    for (const [name, key] of shards) this.shardKeys.set(name, key);
+    this.shardFolders.clear();
+    for (const [folder, keys] of shards) this.shardFolders.set(folder, keys);
   }
 
   /** The checked articles of the last run, valid ones only, in file order (checkContent). */
@@ -506,7 +506,7 @@ export class ContentStore {
     if (!this.hasData) {
       // A folder of unknown content: start it afresh, and render every detail into it.
       rmSync(dir, { recursive: true, force: true });
-      this.shardKeys.clear();
+      this.shardFolders.clear();
       this.model = new ContentModel();
     }
     // Until the manifest is written again, the folder is not a whole output: without one, a run
@@ -530,7 +530,7 @@ export class ContentStore {
       elapsed: () => elapsed,
       finish: (plan: PlannedOutput, removedDetails: string[]) => {
         for (const id of removedDetails) removeFile(path.join(dir, dataFiles.article(id)));
-        writeShards(dir, plan, this.shardKeys);
+        writeShards(dir, plan, this.shardFolders);
         put(dataFiles.manifest(), plan.manifestText, false);
         this.hasData = true;
       },

@@ -537,6 +537,24 @@ describe('a build through the persistent data folder, over several shards per fe
     SLOW,
   );
 
+  it(
+    'a feed that loses a shard keeps no file past its last one in its moved folder',
+    async () => {
+      await build(path.join(root, 'dist1'));
+      const first = await readTree(path.join(root, 'dist1', 'data'));
+      const [, , lastShard = ''] = shardNames(first, 'newest', null);
+      const files = await articleFiles();
+      // Every article of the newest feed's last shard goes: the feed keeps two of its three.
+      for (const card of cardsIn(first, lastShard)) await rm(files.get(card.id) ?? '');
+      await build(path.join(root, 'dist2'));
+      const second = await readTree(path.join(root, 'dist2', 'data'));
+      expect(second).toEqual(await coldFiles());
+      expect(shardNames(second, 'newest', null)).toHaveLength(2);
+      expect(manifestOf(second).feeds.newest.shards).toBe(2);
+    },
+    SLOW,
+  );
+
   /** The cache's own file `name` (snapshot.json, snapshot.bin or journal.json). */
   async function cacheFile(name: string): Promise<string> {
     const found = (await readdir(cacheDir, { recursive: true })).filter((n) => path.basename(n) === name);
