@@ -25,6 +25,11 @@ export interface EmitOptions {
   /** ISO time written as `builtAt`; the only value allowed to differ between identical builds. */
   builtAt: string;
   shardSize?: number;
+  /**
+   * The content keys (`shardKey`) of the shards in a feed folder already written, by index: a
+   * shard that holds the same cards as the file there keeps its key rather than being hashed again.
+   */
+  shardKeysIn?: (folder: string) => string[] | undefined;
 }
 
 /** What feeds and the manifest need of an article: its card as text and what sorts it. */
@@ -72,6 +77,8 @@ export interface Feed {
   readonly members: EmitArticle[];
   memberList: MemberList;
   index: FeedIndex;
+  /** Each shard's content key (`shardKey`), in order (made on first use when the hash was known). */
+  readonly keys: string[];
   /**
    * The same feed in the previous plan, when its shards are in another folder: the hash naming it,
    * the members, and the shards whose files may hold other cards than those members give.
@@ -82,16 +89,26 @@ export interface Feed {
 /** A feed of a plan (see `Feed`): its members made when first asked. */
 class PlannedFeed implements Feed {
   previous?: Feed['previous'];
+  private keyList: string[] | undefined;
 
   constructor(
     readonly sort: FeedSort,
     readonly topic: string | null,
     readonly memberList: MemberList,
     readonly index: FeedIndex,
-  ) {}
+    private readonly makeKeys: () => string[],
+    keys?: string[],
+  ) {
+    this.keyList = keys;
+  }
 
   get members(): EmitArticle[] {
     return this.memberList.get();
+  }
+
+  get keys(): string[] {
+    this.keyList ??= this.makeKeys();
+    return this.keyList;
   }
 }
 
@@ -131,12 +148,37 @@ const ORDER: Record<FeedSort, (a: EmitArticle, b: EmitArticle) => number> = {
 };
 
 /**
- * A feed's hash, naming the folder of its shards: over its cards' hashes in order (and the shard
+ * A feed's hash, naming the folder of its shards: over its shards' keys in order (and the shard
  * size), so any change to a member card, the membership or the order gives the feed a new folder.
  */
-function feedHash(members: EmitArticle[], shardSize: number): string {
-  const hashes = members.map((m) => m.cardHash).join('');
-  return createHash('sha256').update(`${shardSize}\n${hashes}`).digest('hex').slice(0, 10);
+function feedHash(keys: string[], shardSize: number): string {
+  return createHash('sha256')
+    .update(`${shardSize}\n${keys.join('')}`)
+    .digest('hex')
+    .slice(0, 10);
+}
+
+/**
+ * The keys of a feed's shards. Those that hold the cards the previous version's file holds keep
+ * its key (`known`, the keys of that version's folder), so an edit hashes only the shards it
+ * changed, not 10,000 card hashes per feed.
+ */
+function keysOf(
+  members: EmitArticle[],
+  shardSize: number,
+  previous?: Feed['previous'],
+  known?: string[],
+): string[] {
+  const keys: string[] = [];
+  for (let n = 0; n * shardSize < members.length; n++) {
+    const kept =
+      previous &&
+      known?.[n] !== undefined &&
+      !previous.differs?.has(n) &&
+      sameShard(members, previous.members, n, shardSize);
+    keys.push(kept ? (known[n] as string) : shardKey(members, n, shardSize));
+  }
+  return keys;
 }
 
 export const feedKey = (f: { sort: FeedSort; topic: string | null }) => `${f.sort}\n${f.topic ?? ''}`;
@@ -235,23 +277,12 @@ export function shardText(feed: Pick<Feed, 'members'>, index: number, shardSize:
  * What identifies a shard's content: its position and its cards' hashes. Two shards with one key
  * have the same text, so a shard of another feed's folder with that key can be linked.
  */
-export function shardKey(feed: Feed, index: number, shardSize: number): string {
-  const hashes = feed.members.slice(index * shardSize, (index + 1) * shardSize).map((m) => m.cardHash);
+export function shardKey(members: EmitArticle[], index: number, shardSize: number): string {
+  const hashes = members.slice(index * shardSize, (index + 1) * shardSize).map((m) => m.cardHash);
   return createHash('sha256')
     .update(`${index}\n${hashes.join('')}`)
     .digest('base64url')
     .slice(0, 22);
-}
-
-/**
- * Whether shard `index` of the feed's previous version (its folder named by `previous.hash`) holds
- * the cards it holds now: an edit elsewhere in the feed gave the feed a new folder, and the file can
- * move with it rather than be written again.
- */
-export function keepsShard(feed: Feed, index: number, shardSize: number): boolean {
-  const previous = feed.previous;
-  if (!previous || previous.differs?.has(index)) return false;
-  return sameShard(feed.members, previous.members, index, shardSize);
 }
 
 /** The shards of `members` that do not hold the same articles as those of `before`. */
@@ -291,17 +322,34 @@ export function planOutput(
     const before = known?.hashes.get(key);
     // The same members in the same order: the same hash.
     const same = known && !(topic === null ? known.changed : known.dirtyTopics.has(topic));
+    const beforeMembers = known?.members?.get(key);
+    const written = known?.written?.get(key) ?? (before ? { hash: before, differs: undefined } : undefined);
+    // The version whose files the data folder holds, when its members are known (made only when
+    // needed: most of 2,000 topic feeds are unchanged): its shards that hold the same cards keep
+    // their keys, and its folder can become this one.
+    let previous: Feed['previous'] | null = null;
+    const previousOf = () =>
+      (previous ??=
+        written && beforeMembers
+          ? { hash: written.hash, members: beforeMembers.get(), differs: written.differs }
+          : undefined);
+    const makeKeys = () => {
+      const p = previousOf();
+      return keysOf(
+        ordered.get(),
+        shardSize,
+        p,
+        p && options.shardKeysIn?.(dataFiles.feed(sort, topic, p.hash)),
+      );
+    };
+    const keys = same && before ? undefined : makeKeys();
     const index: FeedIndex = {
       count: ordered.length,
       shards: Math.ceil(ordered.length / shardSize),
-      hash: (same && before) || feedHash(ordered.get(), shardSize),
+      hash: keys ? feedHash(keys, shardSize) : (before as string),
     };
-    const feed = new PlannedFeed(sort, topic, ordered, index);
-    const beforeMembers = known?.members?.get(key);
-    const written = known?.written?.get(key) ?? (before ? { hash: before, differs: undefined } : undefined);
-    if (written && beforeMembers && written.hash !== index.hash) {
-      feed.previous = { hash: written.hash, members: beforeMembers.get(), differs: written.differs };
-    }
+    const feed = new PlannedFeed(sort, topic, ordered, index, makeKeys, keys);
+    if (written && beforeMembers && written.hash !== index.hash) feed.previous = previousOf();
     feedList.push(feed);
     return index;
   };

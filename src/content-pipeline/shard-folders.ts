@@ -2,7 +2,7 @@
 import { linkSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataFiles } from '../config/data-files.ts';
-import { keepsShard, shardKey, shardText, type PlannedOutput } from './emit.ts';
+import { shardText, type PlannedOutput } from './emit.ts';
 
 /**
  * Writes the shards of `plan` into `dir`, where `folders` (feed folder -> the content key of each
@@ -38,7 +38,7 @@ export function writeShards(dir: string, plan: PlannedOutput, folders: Map<strin
     if (folders.has(folder) || count === 0) return;
     const from = feed.previous && dataFiles.feed(feed.sort, feed.topic, feed.previous.hash);
     const old = from === undefined ? undefined : folders.get(from);
-    const keys: string[] = [];
+    const keys = feed.keys;
     // Shards 0 to `inPlace` - 1 have a file in the folder, moved with it; those in `stale` hold
     // other cards now.
     let inPlace = 0;
@@ -52,19 +52,13 @@ export function writeShards(dir: string, plan: PlannedOutput, folders: Map<strin
       folders.delete(from);
       inPlace = Math.min(old.length, count);
       for (let n = count; n < old.length; n++) removeFile(path.join(dir, dataFiles.shardIn(folder, n)));
-      for (let n = 0; n < inPlace; n++) {
-        const key = old[n] as string;
-        // Not known to hold the same cards (the history may not know what the file holds, as
-        // after a journal): its key tells.
-        keys[n] = keepsShard(feed, n, size) ? key : shardKey(feed, n, size);
-        if (keys[n] !== key) stale.add(n);
-      }
+      for (let n = 0; n < inPlace; n++) if (keys[n] !== old[n]) stale.add(n);
     } else {
       mkdirSync(path.join(dir, folder), { recursive: true });
     }
     for (let n = 0; n < count; n++) {
       if (n < inPlace && !stale.has(n)) continue;
-      const key = (keys[n] ??= shardKey(feed, n, size));
+      const key = keys[n] as string;
       const target = path.join(dir, dataFiles.shardIn(folder, n));
       const same = sameContent(key);
       if (same === undefined || !tryLink(path.join(dir, same), target)) {

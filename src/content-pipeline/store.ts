@@ -423,6 +423,8 @@ export class ContentStore {
       builtAt,
       keepDetails: options.keepDetails,
       onDetail: writer?.detail,
+      // The keys of the shards the data folder holds, which the writer keeps up to date.
+      shardKeysIn: writer ? (folder) => this.shardFolders.get(folder) : undefined,
       piecesOf: (p) => {
         byArticle ??= new Map(included.map((rec) => [rec.id, rec]));
         const rec = byArticle.get(p.id) as FileRecord;
